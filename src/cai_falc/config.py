@@ -72,13 +72,21 @@ class CheckSettings:
 class SimplifySettings:
     min_lines: int = _f(6, "Fewest sentences a FALC draft aims for.")
     max_lines: int = _f(15, "Most sentences a FALC draft keeps.")
+    target_lines: int = _f(11, "Sentences a FALC draft aims for, between min_lines and max_lines.")
+    max_words: int = _f(
+        12, "Longest sentence (in words) the simplifier writes; longer ones are split or left out."
+    )
 
 
 @dataclass(frozen=True)
 class TranslateSettings:
     pivot_language: str = _f("en", "Language used as a pivot when no direct model exists.")
     batch_size: int = _f(64, "Sentences translated together in one batch.")
-    threads: int = _f(0, "CPU threads for translation (0: chosen automatically).")
+    threads: int = _f(
+        0, "CPU threads per translation (CTranslate2 intra_threads; 0: cores, at most 4)."
+    )
+    inter_threads: int = _f(1, "Batches translated in parallel (CTranslate2 inter_threads).")
+    beam_size: int = _f(4, "Beam width (as argostranslate; 1 is faster, a little worse).")
 
 
 @dataclass(frozen=True)
