@@ -495,3 +495,112 @@ def fiche_paths(folder: Path) -> list[Path]:
 def falc_path(fiche_file: Path) -> Path:
     """Where the FALC text of a fiche file lives."""
     return fiche_file.with_name(fiche_file.name[: -len(".md")] + FALC_SUFFIX)
+
+
+# ------------------------------------------------------------------ the fiches folder
+
+
+@dataclass
+class FicheSet:
+    """Every fiche and FALC text of a folder, and every problem found while loading them."""
+
+    folder: Path
+    fiches: list[Fiche] = field(default_factory=list)
+    falc_texts: list[FalcText] = field(default_factory=list)
+    #: One error per bad file or inconsistency; loading never stops at the first one.
+    errors: list[FicheError] = field(default_factory=list)
+
+    def fiche(self, fiche_id: str) -> Fiche | None:
+        """The fiche with this id, or None."""
+        return next((f for f in self.fiches if f.id == fiche_id), None)
+
+    def falc_for(self, fiche_id: str) -> FalcText | None:
+        """The FALC text of a fiche, or None if it has none (yet)."""
+        return next((t for t in self.falc_texts if t.id == fiche_id), None)
+
+
+def load_folder(folder: Path) -> FicheSet:
+    """Load every fiche and FALC file of ``folder``, collecting errors instead of raising.
+
+    Also checks what no single file can: ids unique and equal to the file names, and each
+    FALC text beside an existing fiche.
+    """
+    from .errors import InputError  # read_text's errors (binary, empty...) for a bad file
+
+    result = FicheSet(folder=folder)
+    if not folder.is_dir():
+        return result
+    for path in fiche_paths(folder):
+        try:
+            result.fiches.append(read_fiche(path))
+        except FicheError as exc:
+            result.errors.append(exc)
+        except InputError as exc:
+            result.errors.append(FicheError(exc.path, exc.message, line=exc.line, hint=exc.hint))
+    for path in sorted(folder.glob(f"*{FALC_SUFFIX}")):
+        if path.name.startswith("."):
+            continue
+        try:
+            result.falc_texts.append(read_falc(path))
+        except FicheError as exc:
+            result.errors.append(exc)
+        except InputError as exc:
+            result.errors.append(FicheError(exc.path, exc.message, line=exc.line, hint=exc.hint))
+    seen: dict[str, Path] = {}
+    items: list[Fiche | FalcText] = [*result.fiches, *result.falc_texts]
+    for item in items:
+        assert item.path is not None
+        is_falc = isinstance(item, FalcText)
+        expected = item.path.name[: -len(FALC_SUFFIX)] if is_falc else item.path.stem
+        if item.id != expected:
+            result.errors.append(
+                FicheError(
+                    item.path,
+                    f"the id {item.id!r} does not match the file name",
+                    line=_line_of_key(item.path, "id"),
+                    field="id",
+                    hint=f"Rename the file to {item.id}{'.falc' if is_falc else ''}.md "
+                    f"or set 'id: {expected}'.",
+                )
+            )
+        if isinstance(item, Fiche):
+            if item.id in seen:
+                result.errors.append(
+                    FicheError(
+                        item.path,
+                        f"the id {item.id!r} is already used by {seen[item.id].name}",
+                        line=_line_of_key(item.path, "id"),
+                        field="id",
+                        hint="Each fiche needs its own id.",
+                    )
+                )
+            seen.setdefault(item.id, item.path)
+    for text in result.falc_texts:
+        assert text.path is not None
+        if text.id not in seen:
+            result.errors.append(
+                FicheError(
+                    text.path,
+                    f"no source fiche {text.id}.md for this FALC text",
+                    line=_line_of_key(text.path, "id"),
+                    field="id",
+                    hint="Import the fiche, fix the id, or delete the orphan FALC file.",
+                )
+            )
+    return result
+
+
+def _line_of_key(path: Path, key: str) -> int:
+    """The line of ``key:`` in a file's front matter (1 if not found)."""
+    from .errors import InputError
+
+    try:
+        lines = storage.read_text(path).text.split("\n")
+    except InputError:
+        return 1
+    for number, line in enumerate(lines[1:], 2):
+        if line.strip() == "---":
+            break
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
