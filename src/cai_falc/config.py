@@ -58,6 +58,21 @@ class PathSettings:
 
 
 @dataclass(frozen=True)
+class ImportSettings:
+    spelling: bool = _f(
+        True, "Check the spelling of imported fiches (hunspell-fr through spylls, if installed)."
+    )
+    dictionary: str = _f(
+        "fr_FR", "Hunspell dictionary: a name looked up in /usr/share/hunspell, or a path."
+    )
+    max_export_mb: float = _f(
+        5.0,
+        "Largest CMS export accepted, in MB (the centre's whole CMS is well under 1 MB; "
+        "a bigger file is probably not an export).",
+    )
+
+
+@dataclass(frozen=True)
 class CheckSettings:
     long_sentence_error: int = _f(15, "A sentence with more words than this is an error.")
     long_sentence_warning: int = _f(12, "A sentence with more words than this is a warning.")
@@ -102,6 +117,7 @@ class Settings:
     root: Path = field(default_factory=Path.cwd, metadata={"help": "Project folder."})
     project: ProjectSettings = field(default_factory=ProjectSettings)
     paths: PathSettings = field(default_factory=PathSettings)
+    importer: ImportSettings = field(default_factory=ImportSettings)
     check: CheckSettings = field(default_factory=CheckSettings)
     simplify: SimplifySettings = field(default_factory=SimplifySettings)
     translate: TranslateSettings = field(default_factory=TranslateSettings)

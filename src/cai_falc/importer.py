@@ -47,6 +47,9 @@ SLUG_LENGTH = 60
 #: Most misspelled words reported per paragraph: beyond that, the editor gets the idea.
 SPELLING_PER_PARAGRAPH = 3
 
+#: Largest export accepted when no settings say otherwise ([importer] max_export_mb).
+DEFAULT_MAX_EXPORT_MB = 5.0
+
 STATUSES = ("created", "updated", "unchanged", "conflict")
 
 # ------------------------------------------------------------------------ patterns
@@ -976,10 +979,23 @@ def import_export(path: Path, out_dir: Path, *, settings: object | None = None) 
     """Import a CMS export into ``out_dir``; report created/updated/unchanged/conflict."""
     from .spelling import load_speller, unavailable_note
 
+    importer_settings = getattr(settings, "importer", None)
+    max_mb = float(getattr(importer_settings, "max_export_mb", DEFAULT_MAX_EXPORT_MB))
+    try:
+        size = path.stat().st_size if path.is_file() else 0
+    except OSError:
+        size = 0  # read_text below says what is wrong with the path
+    if size > max_mb * 1e6:
+        raise ExportError(
+            path,
+            f"the export is too large ({size / 1e6:.1f} MB; at most {max_mb:g} MB): the "
+            "centre's whole CMS is well under 1 MB, so this is probably not a CMS export",
+            hint="Check the file; if it really is an export, split it or raise "
+            "[importer] max_export_mb in cai-falc.toml.",
+        )
     source = storage.read_text(path)
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(out_dir, "this is a file, not a folder", hint="Give a folder to --out.")
-    importer_settings = getattr(settings, "importer", None)
     spelling_on = bool(getattr(importer_settings, "spelling", True))
     dictionary = str(getattr(importer_settings, "dictionary", "fr_FR"))
     notes: list[str] = []
