@@ -1,5 +1,6 @@
 """Argos packages: discovery, validation before install, install, download, routes."""
 
+# ruff: noqa: F811  (pytest fixtures imported from argos_kit are redefined as arguments)
 from __future__ import annotations
 
 import json
@@ -8,9 +9,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from argos_kit import argos_env, argos_files  # noqa: F401  (fixtures)
 from click.testing import CliRunner
 
+from argos_kit import argos_env, argos_files  # noqa: F401  (fixtures)
 from cai_falc import models
 from cai_falc.cli import cli
 from cai_falc.config import Settings

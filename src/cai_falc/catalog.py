@@ -17,6 +17,7 @@ obsolete (``#~``) and come back if the sentence comes back.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -102,17 +103,79 @@ def read_catalog(path: Path, *, lang: str) -> Catalog:
         text = storage.read_text(path, allow_empty=True).text
     except InputError as exc:
         raise CatalogError(path, exc.message.split(": ", 1)[-1]) from exc
+    hint = "Fix the file in Poedit or a text editor; cai-falc will not overwrite it."
+    problem = lint_po(text)
+    if problem is not None:
+        raise CatalogError(path, f"invalid PO file: {problem[1]}", line=problem[0], hint=hint)
     try:
         return read_po(io.StringIO(text), locale=lang, abort_invalid=True)
     except PoFileError as exc:
         raise CatalogError(
             path,
             f"invalid PO file: {exc.args[0] if exc.args else exc} ({exc.line.strip()!r})",
-            line=exc.lineno,
-            hint="Fix the file in Poedit or a text editor; cai-falc will not overwrite it.",
+            line=exc.lineno + 1,  # Babel counts from 0
+            hint=hint,
         ) from exc
     except (ValueError, KeyError) as exc:
         raise CatalogError(path, f"invalid PO file ({exc})") from exc
+
+
+_KEYWORD_RE = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+(".*)$')
+_STRING_RE = re.compile(r'^"(?:[^"\\]|\\.)*"$')
+
+
+def lint_po(text: str) -> tuple[int, str] | None:
+    """The first structural fault Babel would silently accept (and lose data on), or None.
+
+    Babel's reader keeps going after an unterminated string, a second msgstr or a msgid
+    defined twice, dropping text; rewriting such a file would lose a person's work.
+    """
+    seen: dict[tuple[str, str], int] = {}
+    entry: dict[str, str] = {}
+    start = 0
+    last = ""
+
+    def close() -> tuple[int, str] | None:
+        if "msgid" in entry:
+            if not any(k.startswith("msgstr") for k in entry):
+                return start, f"msgid {entry['msgid']} has no msgstr"
+            key = (entry.get("msgctxt", ""), entry["msgid"])
+            if key in seen:
+                first = seen[key]
+                return start, f"msgid {entry['msgid']} is defined twice (first at line {first})"
+            seen[key] = start
+        return None
+
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        match = _KEYWORD_RE.match(line)
+        string = match.group(2) if match else line
+        if not string.startswith('"'):
+            return number, f"unknown keyword or stray text: {line[:40]!r}"
+        if not _STRING_RE.match(string):
+            return number, "unterminated or badly quoted string"
+        if match is None:
+            if not last:
+                return number, "a continuation string outside any entry"
+            entry[last] += string
+            continue
+        keyword = match.group(1)
+        if keyword in ("msgctxt", "msgid") and any(k.startswith("msgstr") for k in entry):
+            problem = close()
+            if problem:
+                return problem
+            entry, start = {}, number
+        if not entry:
+            start = number
+        if keyword == "msgid" and "msgid" in entry:
+            return start, f"msgid {entry['msgid']} has no msgstr"
+        if keyword in entry:
+            return number, f"a second {keyword} in the same entry"
+        entry[keyword] = string
+        last = keyword
+    return close()
 
 
 def dump_catalog(catalog: Catalog) -> str:

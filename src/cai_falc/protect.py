@@ -161,9 +161,9 @@ def restore(translated: str, protected: Protected) -> tuple[str, list[str]]:
         elif seen[slot.placeholder] > 1:
             problems.append(f"« {slot.original} » apparaît {seen[slot.placeholder]} fois")
     out_numbers = Counter(_NUMBER_RE.findall(_PLACEHOLDER_RE.sub(" ", translated)))
-    for number, count in sorted(Counter(protected.numbers).items()):
-        if out_numbers[number] < count:
-            problems.append(f"le nombre « {number} » manque dans la traduction")
-    for number in sorted(set(out_numbers) - set(protected.numbers)):
+    in_numbers = Counter(protected.numbers)
+    for number in sorted(in_numbers - out_numbers, key=protected.numbers.index):
+        problems.append(f"le nombre « {number} » manque dans la traduction")
+    for number in sorted(out_numbers - in_numbers):
         problems.append(f"le nombre « {number} » a été ajouté par la traduction")
     return text, problems

@@ -167,7 +167,9 @@ def translate_project(
             todo = []
             for segment in current:
                 key = _key(protect(segment.text, lang=lang, glossary=glossary), stats.model)
-                if po.needs_machine(catalog.get(segment.text), key=key):
+                # An obsolete entry comes back with its sentence, reviewed or not.
+                old = catalog.get(segment.text) or catalog.obsolete.get(segment.text)
+                if po.needs_machine(old, key=key):
                     todo.append(segment.text)
             done = translate_segments(
                 todo, lang=lang, chain=chain, runtime=runtime, glossary=glossary
