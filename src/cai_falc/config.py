@@ -80,6 +80,20 @@ class CheckSettings:
     hard_word_zipf: float = _f(
         3.0, "Words rarer than this Zipf frequency (wordfreq) are 'hard-word' warnings."
     )
+    max_verbs: int = _f(2, "More conjugated verbs than this in one sentence: 'one-idea' warning.")
+    max_nominalisations: int = _f(
+        2, "More -tion/-ment/-age/-ance nouns than this in one sentence: 'nominalisation'."
+    )
+    big_number: int = _f(1000, "Numbers from this value up (years excepted): 'big-number'.")
+    enumeration_items: int = _f(
+        3, "A sentence listing this many items or more: 'enumeration' (make bullets)."
+    )
+    address_reader_share: float = _f(
+        0.2, "Below this share of sentences with 'vous' or an imperative: 'address-reader'."
+    )
+    sentences_per_heading: int = _f(
+        8, "A FALC text with more sentences than this and no heading: 'title-question'."
+    )
     disabled: list[str] = _f([], "Rule ids switched off for the whole project.")
 
 
@@ -89,7 +103,7 @@ class SimplifySettings:
     max_lines: int = _f(15, "Most sentences a FALC draft keeps.")
     target_lines: int = _f(11, "Sentences a FALC draft aims for, between min_lines and max_lines.")
     max_words: int = _f(
-        12, "Longest sentence (in words) the simplifier writes; longer ones are split or left out."
+        15, "Longest sentence (in words) the simplifier writes; longer ones are split or left out."
     )
 
 

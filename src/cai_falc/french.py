@@ -16,7 +16,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 APOSTROPHES = "'\u2019\u02bc"
 #: Elided words: ``l’``, ``qu’``, ``jusqu’``... (lower-case, plain apostrophe).
@@ -44,7 +44,10 @@ _BULLET_RE = re.compile(r"[ \t\u00a0]*(?:[-•*▪◦‣–·]|\d{1,2}[.)])[ \t\
 _HEADING_RE = re.compile(r"[ \t]*#{1,6}[ \t]+")
 _URL_RE = r"(?:https?://|www\.)[^\s<>«»\"]+[^\s<>«»\".,;:!?)\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _NUMBER_RE = r"\d+(?:[.,/:h]\d+)*(?:[ \u00a0\u202f]\d{3}(?![\d]))*(?:[.,]\d+)?"
-_WORD_RE = r"[nN]°|[^\W\d_](?:[\w]|[-'\u2019\u02bc](?=\w))*"
+#: Inside a word: letters, digits, combining marks (Arabic harakat, Cyrillic stress) and the
+#: Persian zero-width non-joiner (« می‌کند » is one word).
+_IN_WORD = r"[\w\u200c\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]"
+_WORD_RE = rf"[nN]°|[^\W\d_](?:{_IN_WORD}|[-'\u2019\u02bc](?=\w))*"
 _ORDINAL_RE = r"\d+(?:er|ère|re|e|es|ème|èmes|ers|ères|nd|nde)\b"
 _TOKEN_RE = re.compile(
     rf"(?P<url>{_URL_RE})|(?P<ord>{_ORDINAL_RE})|(?P<num>{_NUMBER_RE})|(?P<word>{_WORD_RE})"
@@ -68,7 +71,7 @@ class Token:
     #: ``word``, ``number``, ``url`` or ``punct``.
     kind: str = "word"
 
-    @property
+    @cached_property
     def norm(self) -> str:
         """Lower-case with a plain apostrophe: the key for dictionaries."""
         return normalise(self.text)
@@ -93,11 +96,13 @@ class Sentence:
         return [t for t in self.tokens if t.is_word]
 
 
+_APOSTROPHE_TABLE = str.maketrans({a: "'" for a in APOSTROPHES[1:]})
+
+
 def normalise(word: str) -> str:
     """Lower-case, typographic apostrophes made plain, NFC."""
-    word = unicodedata.normalize("NFC", word)
-    for a in APOSTROPHES[1:]:
-        word = word.replace(a, "'")
+    if not word.isascii():
+        word = unicodedata.normalize("NFC", word).translate(_APOSTROPHE_TABLE)
     return word.lower()
 
 
@@ -236,6 +241,8 @@ def _split_line(line: str) -> list[tuple[int, int]]:
                 continue
             nxt = line[k]
             boundary = nxt.isupper() or nxt.isdigit() or nxt in "«\"“([-–•*¿¡"
+            # Scripts without case (Arabic, Persian...): any letter may start a sentence.
+            boundary = boundary or (nxt.isalpha() and not nxt.islower() and not nxt.isupper())
             if ch == "." and j == i + 1 and _is_abbreviation(line, i):
                 boundary = boundary and _abbreviation_ends(line, i, nxt)
             if ch in "!?…؟" and not nxt.islower():

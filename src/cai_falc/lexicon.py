@@ -10,6 +10,7 @@ dates; later runs load it in a fraction of a second. Everything is lazy and cach
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import math
 import os
@@ -18,8 +19,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+#: Zipf frequencies below this are stored as unknown (0).
+MIN_ZIPF = 1.5
 #: Bump when the layout of the cache changes.
-_CACHE_VERSION = 3
+_CACHE_VERSION = 6
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,6 @@ class Entry:
     infover: frozenset[str]
     #: Gender and number marks of the past participle rows (``f``, ``p``...), for agreement.
     genre: str = ""
-
     @property
     def is_past_participle(self) -> bool:
         return any(v.startswith("par:pas") for v in self.infover)
@@ -118,7 +120,9 @@ def _parse_lexique(path: Path) -> dict[str, _Row]:
             nbsyll = 0
         lemmas = tuple(dict.fromkeys(cols[2] for cols in sorted(group, key=freq, reverse=True)))
         cgram = "|".join(sorted({cols[3] for cols in group if cols[3]}))
-        out[form] = (nbsyll, cgram, "|".join(lemmas), ";".join(sorted(infover)), genre)
+        # A lemma equal to the form (most nouns) is stored as "" to keep the cache small.
+        lems = "" if lemmas == (form,) else "|".join(lemmas)
+        out[form] = (nbsyll, cgram, lems, ";".join(sorted(infover)), genre)
     return out
 
 
@@ -127,11 +131,14 @@ def _parse_wordfreq() -> dict[str, float]:
         import wordfreq
     except ImportError:
         return {}
-    return {
-        word: round(math.log10(freq) + 9, 2)
-        for word, freq in wordfreq.get_frequency_dict("fr").items()
-        if freq > 0
-    }
+    # Words below Zipf 1.5 (once in 30 million words) count as unknown (0): it halves the
+    # table, hence its loading time, and no sensible threshold is that low.
+    out = {}
+    for word, freq in wordfreq.get_frequency_dict("fr").items():
+        z = round(math.log10(freq) + 9, 2) if freq > 0 else 0.0
+        if z >= MIN_ZIPF:
+            out[word] = z
+    return out
 
 
 @dataclass
@@ -146,8 +153,13 @@ def _tables() -> _Tables:
     key = f"v{_CACHE_VERSION}-{_stamp(path)}-{_wordfreq_stamp()}"
     cache = cache_dir() / f"lexicon-fr-{key}.pickle"
     try:
-        with cache.open("rb") as fh:
-            data = pickle.load(fh)
+        # The collector would walk the 400 000 new objects several times while they load.
+        gc.disable()
+        try:
+            with cache.open("rb") as fh:
+                data = pickle.load(fh)
+        finally:
+            gc.enable()
         if isinstance(data, _Tables):
             return data
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
@@ -185,7 +197,7 @@ def entry(word: str) -> Entry | None:
     return Entry(
         nbsyll=nb,
         cgram=frozenset(cgram.split("|")) if cgram else frozenset(),
-        lemmas=tuple(lems.split("|")) if lems else (),
+        lemmas=tuple(lems.split("|")) if lems else (_key(word),),
         infover=frozenset(infover.split(";")) if infover else frozenset(),
         genre=genre,
     )
@@ -198,20 +210,34 @@ def known(word: str) -> bool:
     return k in t.lexique or k in t.zipf
 
 
+_SUFFIXES = (("s", ""), ("x", ""), ("es", ""), ("e", ""), ("es", "e"), ("aux", "al"))
+
+
 @lru_cache(maxsize=65536)
 def lemmas(word: str) -> tuple[str, ...]:
-    """Lemmas of a form: Lexique's first, else simplemma's, else the form itself."""
+    """Lemmas of a form: Lexique's, else those of a plural/feminine it comes from, else itself.
+
+    Lexique has 125 000 forms; for the rest (« interculturalités »), stripping a plural or
+    feminine ending finds the lemma. simplemma would add 0.4 s of dictionary loading to every
+    run for the few forms left, so it is only used through :func:`lemma_simplemma`.
+    """
     e = entry(word)
     if e is not None and e.lemmas:
         return e.lemmas
     k = _key(word)
-    try:
-        import simplemma
+    for suffix, repl in _SUFFIXES:
+        if k.endswith(suffix) and len(k) > len(suffix) + 2:
+            e = entry(k[: -len(suffix)] + repl)
+            if e is not None and e.lemmas:
+                return e.lemmas
+    return (k,)
 
-        lemma = simplemma.lemmatize(k, lang="fr")
-    except Exception:
-        lemma = k
-    return (lemma.lower(),)
+
+def lemma_simplemma(word: str) -> str:
+    """simplemma's lemma of a French form (slow to load the first time)."""
+    import simplemma
+
+    return str(simplemma.lemmatize(_key(word), lang="fr")).lower()
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,450 @@
+"""The checking stage: FALC rule findings and readability figures for any text.
+
+:func:`check_text` is the pure function (a string in, a :class:`CheckResult` out).
+:func:`read_document` turns a file (fiche, FALC text, PO catalog, any text) into the
+text to check, with everything that is not prose (front matter, keys, Markdown syntax)
+blanked out in place, so that every finding keeps the file's real line and column.
+Findings can be switched off for one line (``<!-- falc: ignore passive -->`` on the
+line before), for a file (``ignore: [passive]`` in its front matter) or for the project
+(``[check] disabled``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import french, metrics, rules, storage
+from .config import CheckSettings, Settings
+from .errors import CaiFalcError, InputError
+from .fiche import FALC_SUFFIX, parse_falc, parse_fiche
+from .glossary import Glossary
+from .metrics import Metrics
+from .rules import Finding
+
+__all__ = [
+    "CheckResult", "Document", "Finding", "check_document", "check_paths", "check_text",
+    "exit_code", "format_html", "format_json", "format_text", "read_document",
+]
+
+#: Largest file the checker reads. A fiche is a few dozen kB; checking runs at roughly
+#: 100 000 words per second, so 5 MB is still a matter of seconds.
+MAX_CHECK_BYTES = 5 * 1024 * 1024
+_IGNORE_RE = re.compile(r"<!--\s*falc:\s*ignore\b([^>]*?)-->", re.IGNORECASE)
+
+
+@dataclass
+class CheckResult:
+    """Findings and figures of one checked text."""
+
+    path: str
+    lang: str
+    metrics: Metrics
+    findings: list[Finding] = field(default_factory=list)
+    #: The text that was checked (blanked where it is not prose), for highlighting.
+    text: str = field(default="", repr=False)
+    #: ``fiche``, ``falc``, ``po`` or ``text``.
+    kind: str = "text"
+
+    def count(self, severity: str) -> int:
+        """How many findings of a severity."""
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON form: path, lang, metrics, findings."""
+        return {
+            "path": self.path,
+            "lang": self.lang,
+            "metrics": self.metrics.as_dict(),
+            "findings": [f.as_dict() for f in self.findings],
+        }
+
+
+@dataclass
+class Document:
+    """A file read for checking: its prose (blanked elsewhere) and what surrounds it."""
+
+    path: str
+    text: str
+    kind: str = "text"
+    lang: str = "fr"
+    falc: bool = False
+    ignore: tuple[str, ...] = ()
+    explained: frozenset[str] = frozenset()
+    #: The source fiche's text, for a FALC text whose fiche sits beside it.
+    source: str | None = None
+    #: For PO catalogs: each translated message as (first line, text).
+    segments: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _check_settings(settings: Settings | CheckSettings | None) -> CheckSettings:
+    if settings is None:
+        return CheckSettings()
+    if isinstance(settings, Settings):
+        return settings.check
+    return settings
+
+
+def ignored_lines(text: str, *, first_line: int = 1) -> dict[int, frozenset[str]]:
+    """Lines switched off by ``<!-- falc: ignore rule, rule -->`` on the line before.
+
+    An empty set means every rule.
+    """
+    out: dict[int, frozenset[str]] = {}
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        m = _IGNORE_RE.search(line)
+        if not m:
+            continue
+        ids = frozenset(x for x in re.split(r"[\s,]+", m.group(1).strip()) if x)
+        # The next line that is not blank nor another comment.
+        j = i + 1
+        while j < len(lines) and (not lines[j].strip() or lines[j].lstrip().startswith("<!--")):
+            j += 1
+        out[first_line + j] = ids
+    return out
+
+
+def _keep(f: Finding, lines: dict[int, frozenset[str]]) -> bool:
+    ids = lines.get(f.line)
+    return ids is None or (bool(ids) and f.rule not in ids)
+
+
+def check_text(
+    text: str,
+    *,
+    lang: str = "fr",
+    settings: Settings | CheckSettings | None = None,
+    glossary: Glossary | None = None,
+    source: str | None = None,
+    path: str | Path | None = None,
+    ignore: Iterable[str] = (),
+    falc: bool = False,
+    explained: Iterable[str] = (),
+    first_line: int = 1,
+) -> CheckResult:
+    """Check a text against the FALC rules and measure it."""
+    check = _check_settings(settings)
+    sentences = french.sentences(text, first_line=first_line)
+    ctx = rules.Context(
+        text=text,
+        sentences=sentences,
+        lang=lang,
+        settings=check,
+        falc=falc,
+        glossary=glossary,
+        explained=frozenset(french.normalise(e) for e in explained),
+        source=source,
+    )
+    skip = set(ignore)
+    lines = ignored_lines(text, first_line=first_line)
+    findings = [f for f in rules.run(ctx, skip=skip) if _keep(f, lines)]
+    m = metrics.from_sentences(sentences, lang=lang, rare_zipf=check.hard_word_zipf)
+    m.rule_counts = _counts(findings)
+    return CheckResult(str(path) if path is not None else "-", lang, m, findings, text)
+
+
+def _counts(findings: Sequence[Finding]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for f in findings:
+        counts[f.rule] = counts.get(f.rule, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: rules.ORDER.index(kv[0])
+                       if kv[0] in rules.ORDER else 99))
+
+
+def check_document(
+    doc: Document,
+    *,
+    settings: Settings | CheckSettings | None = None,
+    glossary: Glossary | None = None,
+    ignore: Iterable[str] = (),
+) -> CheckResult:
+    """Check a document read by :func:`read_document`."""
+    skip = (*doc.ignore, *ignore)
+    if not doc.segments:
+        result = check_text(
+            doc.text, lang=doc.lang, settings=settings, glossary=glossary, source=doc.source,
+            path=doc.path, ignore=skip, falc=doc.falc, explained=doc.explained,
+        )
+        result.kind = doc.kind
+        return result
+    # PO catalogs: each message on its own, the figures over all of them.
+    check = _check_settings(settings)
+    findings: list[Finding] = []
+    sentences: list[french.Sentence] = []
+    for line, text in doc.segments:
+        r = check_text(text, lang=doc.lang, settings=check, glossary=glossary, path=doc.path,
+                       ignore=skip, first_line=line)
+        findings.extend(r.findings)
+        sentences.extend(french.sentences(text, first_line=line))
+    m = metrics.from_sentences(sentences, lang=doc.lang, rare_zipf=check.hard_word_zipf)
+    m.rule_counts = _counts(findings)
+    return CheckResult(doc.path, doc.lang, m, findings, doc.text, doc.kind)
+
+
+# ------------------------------------------------------------------------ reading
+
+_KEY_RE = re.compile(r"^([A-Za-z_][\w-]*):(.*)$")
+_LINK_RE = re.compile(r"\[([^\]\n]+)\]\(([^)\n]*)\)")
+_EMPH_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+def _blank(s: str) -> str:
+    return " " * len(s)
+
+
+def _mask_markdown(line: str) -> str:
+    """Markdown syntax blanked, same length: links keep their label, bold its words."""
+    line = _LINK_RE.sub(lambda m: " " + m.group(1) + _blank("](" + m.group(2) + ")"), line)
+    return _EMPH_RE.sub(lambda m: _blank(m.group(1)) + m.group(2) + _blank(m.group(1)), line)
+
+
+def _mask(raw: str, keep: Sequence[str]) -> str:
+    """The file with its front matter blanked except the values of ``keep`` (title, lead)."""
+    lines = raw.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return "\n".join(_mask_markdown(x) for x in lines)
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+    except StopIteration:
+        return raw
+    out = [""]
+    current: str | None = None
+    for line in lines[1:end]:
+        m = _KEY_RE.match(line)
+        if m:
+            current = m.group(1)
+            value = m.group(2)
+            if current in keep:
+                stripped = value.strip()
+                if stripped in ("|", ">", "|-", ">-", "|+", ">+", ""):
+                    out.append("")
+                    continue
+                col = len(line) - len(value) + (len(value) - len(value.lstrip()))
+                text = stripped
+                if len(text) >= 2 and text[0] in "\"'" and text[-1] == text[0]:
+                    text = " " + text[1:-1].replace("''", "'").replace('\\"', '"') + " "
+                out.append(" " * col + text)
+            else:
+                out.append("")
+        elif current in keep and line.startswith((" ", "\t")):
+            out.append(line)
+        else:
+            out.append("")
+    out.append("")
+    out.extend(_mask_markdown(x) for x in lines[end + 1 :])
+    return "\n".join(out)
+
+
+def _unescape_po(s: str) -> str:
+    return s.replace('\\"', ' "').replace("\\n", "  ").replace("\\t", "  ").replace("\\\\", " \\")
+
+
+def _read_po(path: str, raw: str, lang: str | None) -> Document:
+    """Each msgstr of a catalog (header excepted) as a segment, in the catalog's language."""
+    m = re.search(r'^"Language: *([A-Za-z_]+)', raw, re.MULTILINE)
+    found = (m.group(1).split("_")[0].lower() if m else "") or Path(path).stem.split("_")[0]
+    segments: list[tuple[int, str]] = []
+    lines = raw.split("\n")
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith("msgstr"):
+            parts: list[tuple[int, str]] = []
+            m2 = re.match(r'msgstr(?:\[\d+\])?\s*"(.*)"\s*$', line)
+            if m2:
+                parts.append((i + 1, m2.group(1)))
+            j = i + 1
+            while j < len(lines) and lines[j].startswith('"'):
+                parts.append((j + 1, lines[j].strip()[1:-1]))
+                j += 1
+            text = "".join(_unescape_po(p) for _, p in parts)
+            first = next((n for n, p in parts if p), parts[0][0] if parts else i + 1)
+            # The header (msgid "") holds metadata, not prose.
+            header = re.match(r"\s*(Project-Id-Version|Language|Content-Type)", text)
+            if text.strip() and not header:
+                segments.append((first, text))
+            i = j
+            continue
+        i += 1
+    return Document(path, raw, "po", lang or found or "fr", segments=segments)
+
+
+def read_document(
+    path: Path,
+    *,
+    text: str | None = None,
+    lang: str | None = None,
+    falc: bool | None = None,
+) -> Document:
+    """Read a file (or ``text`` for stdin) into a :class:`Document` to check."""
+    if text is None:
+        data = storage.read_text(path, max_bytes=MAX_CHECK_BYTES)
+        raw = data.text
+    else:
+        raw = text
+        if not raw.strip():
+            raise InputError(path, "the text is empty", hint="Give some French text to check.")
+    name = path.name
+    if name.endswith(".po"):
+        return _read_po(str(path), raw, lang)
+    if name.endswith(FALC_SUFFIX):
+        falc_text = parse_falc(raw, path)
+        source: str | None = None
+        fiche_file = path.with_name(name[: -len(FALC_SUFFIX)] + ".md")
+        if fiche_file.is_file():
+            try:
+                source = parse_fiche(storage.read_text(fiche_file).text, fiche_file).text()
+            except CaiFalcError:
+                source = None  # a broken fiche is reported when it is checked itself
+        return Document(
+            str(path), _mask(raw, ("title",)), "falc", lang or "fr",
+            falc=True if falc is None else falc, ignore=tuple(falc_text.ignore),
+            explained=frozenset(falc_text.words), source=source,
+        )
+    if raw.lstrip("\ufeff").startswith("---\n") and name.endswith(".md") and re.search(
+        r"^id:", raw, re.MULTILINE
+    ):
+        meta = _front_matter(raw, path)
+        return Document(
+            str(path), _mask(raw, ("title", "lead")), "fiche", lang or "fr",
+            falc=bool(falc), ignore=tuple(meta.get("ignore") or ()),
+            explained=frozenset(meta.get("jargon") or ()),
+        )
+    return Document(str(path), _mask(raw, ()), "text", lang or "fr", falc=bool(falc))
+
+
+def _front_matter(raw: str, path: Path) -> dict[str, Any]:
+    """The fields the checker needs (ignore, jargon), read with the fast YAML parser.
+
+    Anything unusual goes through :func:`parse_fiche`, whose errors name the line.
+    """
+    end = raw.find("\n---", 3)
+    try:
+        meta = yaml.load(raw[4:end], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        meta = None
+    ok = (
+        isinstance(meta, dict)
+        and isinstance(meta.get("ignore") or [], list)
+        and isinstance(meta.get("jargon") or {}, dict)
+    )
+    if not ok or end < 0:
+        fiche = parse_fiche(raw, path)  # raises a FicheError that says what is wrong
+        return {"ignore": fiche.ignore, "jargon": fiche.jargon}
+    assert isinstance(meta, dict)
+    return {"ignore": [str(x) for x in meta.get("ignore") or []],
+            "jargon": {str(k): v for k, v in (meta.get("jargon") or {}).items()}}
+
+
+_SUFFIXES = (".md", ".txt", ".po")
+
+
+def expand(paths: Sequence[Path]) -> list[Path]:
+    """Files to check: files as given, folders searched for .md, .txt and .po files."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(
+                sorted(
+                    f for f in p.rglob("*")
+                    if f.is_file() and f.name.endswith(_SUFFIXES) and not f.name.startswith(".")
+                    and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                )
+            )
+        else:
+            out.append(p)
+    return out
+
+
+def check_paths(
+    paths: Sequence[Path],
+    *,
+    settings: Settings | CheckSettings | None = None,
+    glossary: Glossary | None = None,
+    lang: str | None = None,
+    falc: bool | None = None,
+) -> tuple[list[CheckResult], list[CaiFalcError]]:
+    """Check every file; a bad file is collected as an error and the others go on."""
+    results: list[CheckResult] = []
+    errors: list[CaiFalcError] = []
+    for path in expand(paths):
+        try:
+            doc = read_document(path, lang=lang, falc=falc)
+        except CaiFalcError as exc:
+            errors.append(exc)
+            continue
+        results.append(check_document(doc, settings=settings, glossary=glossary))
+    return results, errors
+
+
+def exit_code(results: Sequence[CheckResult], *, strict: bool = False) -> int:
+    """1 when an error (or, with ``strict``, a warning) was found, else 0."""
+    bad = {"error", "warning"} if strict else {"error"}
+    return 1 if any(f.severity in bad for r in results for f in r.findings) else 0
+
+
+# ------------------------------------------------------------------------- output
+
+_SEVERITY_FR = {"error": "erreur", "warning": "avertissement", "info": "info"}
+
+
+def _fmt(value: float | None, digits: int = 1) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.{digits}f}".replace(".", ",")
+
+
+def summary_line(result: CheckResult) -> str:
+    """One line of figures for a file, in French."""
+    m = result.metrics
+    parts = [
+        f"{m.sentences} phrases",
+        f"{_fmt(m.words_per_sentence)} mots/phrase (p90 {_fmt(m.words_per_sentence_p90, 0)}, "
+        f"max {m.words_per_sentence_max})",
+    ]
+    if m.kandel_moles is not None:
+        parts.append(f"Kandel-Moles {_fmt(m.kandel_moles)}")
+    if m.flesch is not None:
+        parts.append(f"Flesch {_fmt(m.flesch)}")
+    parts.append(f"LIX {_fmt(m.lix)}")
+    if m.rare_words is not None:
+        parts.append(f"mots rares {_fmt(100 * m.rare_words, 0)} %")
+    counts = (
+        f"{result.count('error')} erreurs, {result.count('warning')} avertissements, "
+        f"{result.count('info')} infos"
+    )
+    return f"{result.path} [{result.lang}]: {' · '.join(parts)} — {counts}"
+
+
+def format_text(results: Sequence[CheckResult], *, figures: bool = True) -> str:
+    """``file:line:col rule-id (severity) message « words »``, then figures per file."""
+    lines = []
+    for r in results:
+        for f in r.findings:
+            lines.append(
+                f"{r.path}:{f.line}:{f.col} {f.rule} ({_SEVERITY_FR[f.severity]}) "
+                f"{f.message} « {f.text} »"
+            )
+        if figures:
+            lines.append(summary_line(r))
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def format_json(results: Sequence[CheckResult]) -> str:
+    """``{"files": [{"path", "lang", "metrics", "findings": [...]}]}``."""
+    data = {"files": [r.as_dict() for r in results]}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def format_html(results: Sequence[CheckResult], *, settings: Settings | None = None) -> str:
+    """A small standalone page: figures and the text with findings highlighted."""
+    from . import report
+
+    return report.render_check_page(results, settings=settings)

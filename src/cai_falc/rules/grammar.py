@@ -1,0 +1,322 @@
+"""Grammar rules: passive, negation, condition (hypotheses, conditional, subjunctive),
+nominalisation. Precision first: each pattern lists the look-alikes it must not flag."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import lexicon
+from ..french import Sentence, Token
+from . import Context, Finding, rule
+
+ETRE = frozenset(
+    """suis es est sommes êtes sont étais était étions étiez étaient serai seras sera serons
+    serez seront serais serait serions seriez seraient sois soit soyons soyez soient fus fut
+    fûmes furent fût être étant""".split()
+)
+AVOIR = frozenset(
+    """ai as a avons avez ont avais avait avions aviez avaient aurai auras aura aurons aurez
+    auront aurais aurait aurions auriez auraient aie aies ait ayons ayez aient avoir ayant
+    eu eut""".split()
+)
+#: Verbs conjugated with « être » in the active voice (« il est venu »): never passive.
+ETRE_VERBS = frozenset(
+    """aller venir devenir revenir redevenir arriver partir repartir entrer rentrer sortir
+    ressortir rester tomber retomber naître renaître mourir décéder retourner passer
+    repasser monter remonter descendre redescendre parvenir intervenir survenir
+    apparaître advenir provenir demeurer convenir""".split()
+)
+#: Participles read as adjectives after « être » (« le bureau est ouvert »): passive
+#: only when an agent (« par ... ») follows.
+STATIVE = frozenset(
+    """ouvert ouverte ouverts ouvertes fermé fermée fermés fermées situé située situés situées
+    né née nés nées mort morte morts mortes composé composée composés composées obligé obligée
+    obligés obligées concerné concernée concernés concernées intéressé intéressée intéressés
+    intéressées marié mariée mariés mariées divorcé divorcée divorcés divorcées séparé séparée
+    séparés séparées âgé âgée âgés âgées fatigué fatiguée fatigués fatiguées occupé occupée
+    occupés occupées perdu perdue perdus perdues habitué habituée habitués habituées
+    satisfait satisfaite satisfaits satisfaites inquiet destiné destinée destinés destinées
+    basé basée basés basées engagé engagée engagés engagées convaincu convaincue convaincus
+    convaincues prêt prête prêts prêtes fini finie finis finies désolé désolée désolés
+    désolées ravi ravie ravis ravies disposé disposée disposés disposées
+    connu connue connus connues""".split()
+)
+#: Adverbs and negation words that may stand between « être » and the participle.
+_BETWEEN = frozenset(
+    """pas plus jamais bien très souvent toujours déjà aussi encore parfois vraiment tout
+    mieux mal généralement également notamment ainsi alors donc ici maintenant désormais""".split()
+)
+_REFLEXIVE = frozenset(["se", "s'", "me", "m'", "te", "t'"])
+_DETERMINERS = frozenset(
+    """le la les l' un une des du de d' ce cet cette ces mon ma mes ton ta tes son sa ses
+    notre nos votre vos leur leurs chaque""".split()
+)
+_SUBJECTS = frozenset("je j' tu il elle on nous vous ils elles".split())
+
+
+def _words(s: Sentence) -> list[Token]:
+    return [t for t in s.tokens if t.is_word]
+
+
+def _is_participle(tok: Token) -> bool:
+    e = lexicon.entry(tok.text)
+    return e is not None and "VER" in e.cgram and e.is_past_participle
+
+
+def _lemma_is_etre_verb(tok: Token) -> bool:
+    e = lexicon.entry(tok.text)
+    return e is not None and any(lemma in ETRE_VERBS for lemma in e.lemmas)
+
+
+# ------------------------------------------------------------------------ passive
+
+
+@rule("passive", "warning", "Voix active")
+def passive(ctx: Context) -> Iterator[Finding]:
+    """« être » + past participle, not pronominal (« s’est »), not « il est venu »."""
+    for s in ctx.sentences:
+        ws = _words(s)
+        norms = [t.norm for t in ws]
+        i = 0
+        while i < len(ws):
+            n = norms[i]
+            if n not in ETRE or (n == "été" and (i == 0 or norms[i - 1] not in AVOIR)):
+                i += 1
+                continue
+            prev = norms[i - 1] if i else ""
+            prev2 = norms[i - 2] if i > 1 else ""
+            if prev in _REFLEXIVE or (prev in ("nous", "vous") and prev2 == prev):
+                i += 1
+                continue  # pronominal: « il s’est inscrit », « vous vous êtes inscrits »
+            if prev == "ne" and prev2 in _REFLEXIVE:
+                i += 1
+                continue
+            if prev in _DETERMINERS and n in ("est", "être", "été"):
+                i += 1
+                continue  # « à l’est », « un être », « l’été »
+            if i + 1 < len(ws) and norms[i + 1] == "ce" and n in ("est", "sont"):
+                i += 1
+                continue  # « est-ce »
+            j = i + 1
+            while j < len(ws) and j <= i + 3 and norms[j] in _BETWEEN:
+                j += 1
+            if j < len(ws) and norms[j] == "été":
+                i = j
+                continue  # « sera été »: let « été » be examined with its own participle
+            if j >= len(ws) or not _is_participle(ws[j]) or _lemma_is_etre_verb(ws[j]):
+                i += 1
+                continue
+            agent = "par" in norms[j + 1 : j + 8]
+            perfect = n == "été"
+            if norms[j] in STATIVE and not agent and not perfect:
+                i += 1
+                continue
+            start = i - 1 if perfect and i else i
+            yield ctx.finding(
+                "passive",
+                ws[start : j + 1],
+                "Phrase à la voix passive. Dites qui fait l’action : "
+                "« Le CAI organise la fête » plutôt que « La fête est organisée par le CAI ».",
+            )
+            i = j + 1
+
+
+# ----------------------------------------------------------------------- negation
+
+_CLOSERS = frozenset(
+    "pas plus jamais rien personne aucun aucune guère nullement point nulle ni".split()
+)
+_NEG_SUBJECTS = frozenset("personne rien aucun aucune nul nulle jamais".split())
+
+
+@rule("negation", "warning", "Phrases positives")
+def negation(ctx: Context) -> Iterator[Finding]:
+    """« ne ... pas/plus/jamais/rien/personne/aucun », « ni », « sans »; not the
+    expletive « ne » (« avant qu’il ne parte ») nor « ne ... que »."""
+    message = (
+        "Phrase négative. Dites plutôt ce qui est vrai ou possible : "
+        "« Restez chez vous » plutôt que « Ne sortez pas »."
+    )
+    for s in ctx.sentences:
+        ws = _words(s)
+        norms = [t.norm for t in ws]
+        used: set[int] = set()
+        for i, n in enumerate(norms):
+            if n not in ("ne", "n'"):
+                continue
+            # « Personne ne vient », « Rien n’est gratuit », « Aucun papier n’est demandé »
+            for back in range(max(0, i - 3), i):
+                if norms[back] in _NEG_SUBJECTS and (
+                    back == 0 or norms[back - 1] not in _DETERMINERS
+                ):
+                    used.update(range(back, i + 1))
+                    yield ctx.finding("negation", ws[back : i + 1], message)
+                    break
+            else:
+                for j in range(i + 1, min(len(ws), i + 9)):
+                    if norms[j] in ("ne", "n'") or _clause_break(s, ws[i], ws[j]):
+                        break
+                    if norms[j] in ("que", "qu'"):
+                        break  # « ne ... que » means « only », not a negation
+                    if norms[j] in _CLOSERS:
+                        used.update(range(i, j + 1))
+                        yield ctx.finding("negation", ws[i : j + 1], message)
+                        break
+        for i, n in enumerate(norms):
+            if i in used:
+                continue
+            if n == "ni":
+                yield ctx.finding("negation", [ws[i]], message)
+                break
+        for i, n in enumerate(norms):
+            if n == "sans" and i not in used:
+                yield ctx.finding(
+                    "negation",
+                    ws[i : i + 2],
+                    "« sans » est une négation. Si possible, dites ce qu’il faut ou ce qui "
+                    "est possible.",
+                    severity="info",
+                )
+
+
+def _clause_break(s: Sentence, a: Token, b: Token) -> bool:
+    """A comma, semicolon or colon between two tokens of a sentence."""
+    return any(c in ",;:" for c in s.text[a.end - s.start : b.start - s.start])
+
+
+# ---------------------------------------------------------------------- condition
+
+#: After « si », words that make it « so » (« si grand ») rather than « if ».
+_SI_SO = frozenset(
+    """bien peu grand grande grands grandes important importante importants importantes souvent
+    longtemps loin tard tôt vite beaucoup nombreux nombreuses difficile difficiles facile
+    faciles simple simples fort forte mal petit petite petits petites cher chère chers
+    jeune jeunes vieux belle beau beaux rare rares fréquent fréquents""".split()
+)
+#: Verbs before an indirect question « si » (« je ne sais pas si », « vérifiez si »).
+_ASK = frozenset(
+    "savoir demander vérifier voir regarder dire ignorer décider choisir chercher".split()
+)
+_SI_NEXT = _SUBJECTS | _DETERMINERS | frozenset(
+    """c' ce cela ça tout toute tous toutes plusieurs certains certaines quelqu'un
+    aucun aucune personne rien""".split()
+)
+_CONDITION_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("à", "condition"),
+    ("au", "cas", "où"),
+    ("dans", "le", "cas", "où"),
+    ("en", "cas", "de"),
+    ("en", "cas", "d'"),
+    ("pourvu", "que"),
+    ("pourvu", "qu'"),
+    ("à", "moins", "que"),
+    ("à", "moins", "qu'"),
+    ("à", "moins", "de"),
+    ("le", "cas", "échéant"),
+)
+_PHRASE_STARTS = frozenset(p[0] for p in _CONDITION_PHRASES)
+_FINITE = ("ind", "cnd", "sub", "imp")
+
+
+def _only_mood(tok: Token, mood: str) -> bool:
+    """True if every finite reading of an unambiguous verb form is in ``mood``."""
+    e = lexicon.entry(tok.text)
+    if e is None or not e.cgram or not e.cgram <= {"VER", "AUX"}:
+        return False
+    finite = [v for v in e.infover if v.split(":", 1)[0] in _FINITE]
+    return bool(finite) and all(v.startswith(mood + ":") for v in finite)
+
+
+@rule("condition", "warning", "Pas d’hypothèses ; le présent")
+def condition(ctx: Context) -> Iterator[Finding]:
+    """« si » meaning « if », « à condition que », « au cas où », conditional and
+    subjunctive forms; not « si » meaning « so » or « whether »."""
+    hyp = (
+        "Hypothèse (« si », « au cas où »...). Écrivez des phrases simples au présent : "
+        "« Vous avez un enfant ? Vous pouvez... »."
+    )
+    for s in ctx.sentences:
+        ws = _words(s)
+        norms = [t.norm for t in ws]
+        for i, n in enumerate(norms):
+            nxt = norms[i + 1] if i + 1 < len(ws) else ""
+            if n == "s'" and nxt in ("il", "ils"):
+                yield ctx.finding("condition", ws[i : i + 2], hyp)
+            elif n == "si" and _si_is_if(ws, norms, i):
+                yield ctx.finding("condition", ws[i : i + 2], hyp)
+            elif n in _PHRASE_STARTS and (
+                size := next(
+                    (len(p) for p in _CONDITION_PHRASES if tuple(norms[i : i + len(p)]) == p), 0
+                )
+            ):
+                yield ctx.finding("condition", ws[i : i + size], hyp)
+            elif ws[i].kind == "word" and _only_mood(ws[i], "cnd"):
+                yield ctx.finding(
+                    "condition",
+                    [ws[i]],
+                    f"Verbe au conditionnel (« {ws[i].text} »). Écrivez au présent : "
+                    "« vous pouvez » plutôt que « vous pourriez ».",
+                )
+            elif ws[i].kind == "word" and _only_mood(ws[i], "sub"):
+                yield ctx.finding(
+                    "condition",
+                    [ws[i]],
+                    f"Verbe au subjonctif (« {ws[i].text} »). Écrivez une phrase simple au "
+                    "présent.",
+                )
+
+
+def _si_is_if(ws: list[Token], norms: list[str], i: int) -> bool:
+    if i + 1 >= len(ws):
+        return False  # « Mais si. »
+    prev = norms[i - 1] if i else ""
+    if prev in ("même", "comme"):
+        return False  # « même si » (concession), « comme si » (comparison)
+    for back in range(max(0, i - 4), i):
+        e = lexicon.entry(ws[back].text)
+        if e is not None and "VER" in e.cgram and any(lem in _ASK for lem in e.lemmas):
+            return False  # indirect question: « vérifiez si le dossier est complet »
+    nxt_tok = ws[i + 1]
+    nxt = norms[i + 1]
+    if nxt in _SI_SO:
+        return False
+    if nxt in _SI_NEXT or nxt_tok.kind == "number":
+        return True
+    if nxt_tok.text[:1].isupper():
+        return True  # « si Marie vient »
+    e = lexicon.entry(nxt_tok.text)
+    if e is not None and e.cgram & {"ADJ", "ADV"}:
+        return False  # « si souvent », « si utile »
+    return e is not None and "NOM" in e.cgram
+
+
+# ---------------------------------------------------------------- nominalisation
+
+_NOMINAL_ENDINGS = ("tion", "sion", "ment", "age", "ance", "ence")
+
+
+def _nominalisation(tok: Token) -> bool:
+    n = tok.norm
+    if len(n) < 7 or not n.rstrip("s").endswith(_NOMINAL_ENDINGS):
+        return False
+    e = lexicon.entry(tok.text)
+    if e is None or "NOM" not in e.cgram or e.cgram & {"ADV", "VER"}:
+        return False
+    # Everyday nouns (« moment », « logement ») are not the heavy style this rule targets.
+    return lexicon.zipf(tok.text, lemma_aware=False) < 4.5
+
+
+@rule("nominalisation", "info", "Des verbes plutôt que des noms")
+def nominalisation(ctx: Context) -> Iterator[Finding]:
+    """More nouns in -tion/-ment/-age/-ance than the threshold in one sentence."""
+    limit = ctx.settings.max_nominalisations
+    for s in ctx.sentences:
+        nouns = [t for t in s.tokens if t.kind == "word" and _nominalisation(t)]
+        if len(nouns) > limit:
+            listed = ", ".join(f"« {t.text} »" for t in nouns[:4])
+            yield ctx.finding(
+                "nominalisation",
+                s,
+                f"Beaucoup de noms abstraits ({listed}). Utilisez des verbes : "
+                "« Le CAI accompagne » plutôt que « l’accompagnement par le CAI ».",
+            )

@@ -1,0 +1,220 @@
+"""Numbers and symbols: numbers in digits, no percentages or big numbers, no Roman numerals,
+dates written in full, no special characters."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .. import lexicon
+from ..french import Sentence, Token
+from . import Context, Finding, rule
+
+NUMBER_WORDS = frozenset(
+    """deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize
+    vingt vingts trente quarante cinquante soixante septante huitante nonante cent cents
+    mille million millions milliard milliards""".split()
+)
+_ROMAN_RE = re.compile(
+    r"^(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+    r"(?P<suffix>e|er|ère|re|ème|es|èmes)?$"
+)
+_ROMAN_BEFORE = frozenset(
+    """titre chapitre article livre tome partie annexe section acte volume classe
+    siècle concile""".split()
+)
+_ROMAN_AFTER = frozenset("siècle siècles millénaire millénaires république empire".split())
+_DATE_RES = (
+    re.compile(r"(?<![\d.])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])"),
+    re.compile(r"(?<![\d.])\d{1,2}[.-]\d{1,2}[.-]\d{4}(?![\d.])"),
+    re.compile(r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])"),
+    re.compile(
+        r"\b\d{1,2}(?:er)?\s+(?:janv|févr|fév|avr|juil|sept|oct|nov|déc)\b\.?", re.IGNORECASE
+    ),
+    re.compile(r"\b(?:janv|févr|fév|avr|juil|sept|oct|nov|déc)\.\s*\d{2,4}\b", re.IGNORECASE),
+)
+_SPECIAL = "&§#/;()[]{}*<>|\\~^_+=@"
+_FOOTNOTE_RE = re.compile(r"\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+
+
+def roman_numeral(tokens: list[Token], i: int) -> bool:
+    """True if word token ``i`` is a Roman numeral in context (« XXe siècle », « Louis XIV »).
+
+    Bare CV, MI, CD, DI, CM, MD... are acronyms or words: a numeral needs an ordinal
+    suffix (« XIXe »), a word that counts (« siècle », « titre II »), or a name before it.
+    """
+    tok = tokens[i]
+    m = _ROMAN_RE.match(tok.text)
+    if not m or tok.text[0].islower():
+        return False
+    prev = tokens[i - 1] if i else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if m.group("suffix"):
+        # « Ces », « Le », « Me », « Ve » are words or abbreviations, not « XXe ».
+        return len(tok.text) - len(m.group("suffix")) > 1 or lexicon.entry(tok.text) is None
+    if nxt is not None and nxt.norm in _ROMAN_AFTER:
+        return True
+    if prev is not None and prev.norm in _ROMAN_BEFORE:
+        return True
+    # A name then a numeral: « Louis XIV », « Albert II », « Jean-Paul II »; only I, V, X
+    # so that « Marie CV » or « Namur MI » stay acronyms.
+    return (
+        prev is not None
+        and len(tok.text) >= 2
+        and re.fullmatch("[IVX]+", tok.text) is not None
+        and prev.kind == "word"
+        and prev.text[:1].isupper()
+        and not prev.text.isupper()
+        and len(prev.text) > 2
+    )
+
+
+@rule("number-words", "warning", "Les nombres en chiffres")
+def number_words(ctx: Context) -> Iterator[Finding]:
+    """Numbers written in letters (except « un », « une »)."""
+    for s in ctx.sentences:
+        ws = [t for t in s.tokens if t.is_word]
+        for i, t in enumerate(ws):
+            parts = t.norm.split("-")
+            if not all(p in NUMBER_WORDS or p in ("et", "un", "une") for p in parts):
+                continue
+            if not any(p in NUMBER_WORDS for p in parts):
+                continue
+            if t.text[:1].isupper() and i > 0:
+                continue  # part of a name: « Les Deux-Ourthes »
+            if t.norm == "sept" and i + 1 < len(ws) and ws[i + 1].kind == "number":
+                continue  # « sept. 2025 » is a month (date-format)
+            yield ctx.finding(
+                "number-words",
+                [t],
+                f"Nombre écrit en lettres (« {t.text} »). Écrivez-le en chiffres.",
+            )
+
+
+def _value(tok: Token) -> float | None:
+    digits = re.sub(r"[\s\u00a0\u202f]", "", tok.text)
+    if re.fullmatch(r"\d+", digits):
+        return float(digits)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):
+        return float(digits.replace(".", ""))  # « 22.417 » in Belgian writing
+    return None
+
+
+def _is_year(tok: Token, prev: Token | None) -> bool:
+    v = _value(tok)
+    if v is None or not re.fullmatch(r"\d{4}", tok.text):
+        return False
+    return 1800 <= v <= 2100
+
+
+@rule("big-number", "warning", "Pas de pourcentages ni de grands nombres", langs="any")
+def big_number(ctx: Context) -> Iterator[Finding]:
+    """``%``, « pour cent », numbers from 1 000 up that are not years, millions."""
+    limit = ctx.settings.big_number
+    for s in ctx.sentences:
+        toks = list(s.tokens)
+        for i, t in enumerate(toks):
+            prev = toks[i - 1] if i else None
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            percent = t.norm == "pour" and nxt is not None and nxt.norm == "cent"
+            if t.text in ("%", "‰") or percent:
+                span = [prev, t] if prev is not None and prev.kind == "number" else [t]
+                yield ctx.finding(
+                    "big-number",
+                    span,
+                    "Pourcentage. Écrivez plutôt « 1 personne sur 3 » ou « beaucoup de "
+                    "personnes ».",
+                )
+            elif t.kind == "number":
+                v = _value(t)
+                if v is not None and v >= limit and not _is_year(t, prev):
+                    yield ctx.finding(
+                        "big-number",
+                        [t],
+                        f"Grand nombre ({t.text}). Écrivez plutôt « beaucoup », « plus de "
+                        "1 000 » ou arrondissez.",
+                    )
+            elif ctx.lang == "fr" and t.norm in ("million", "millions", "milliard", "milliards"):
+                yield ctx.finding(
+                    "big-number",
+                    [t],
+                    f"Grand nombre (« {t.text} »). Écrivez plutôt « beaucoup » ou comparez.",
+                )
+
+
+@rule("roman-numeral", "warning", "Pas de chiffres romains")
+def roman(ctx: Context) -> Iterator[Finding]:
+    """Roman numerals in context (« XXe siècle », « Louis XIV », « titre II »)."""
+    for s in ctx.sentences:
+        ws = [t for t in s.tokens if t.is_word]
+        for i, t in enumerate(ws):
+            if roman_numeral(ws, i):
+                yield ctx.finding(
+                    "roman-numeral",
+                    [t],
+                    f"Chiffre romain (« {t.text} »). Écrivez-le en chiffres : « 20e siècle », "
+                    "« Louis 14 ».",
+                )
+
+
+@rule("date-format", "warning", "Dates écrites en entier", langs="any")
+def date_format(ctx: Context) -> Iterator[Finding]:
+    """Numeric dates (12/03/2025, 2025-03-12) and abbreviated months."""
+    for s in ctx.sentences:
+        seen: list[tuple[int, int]] = []
+        for pattern in _DATE_RES:
+            for m in pattern.finditer(s.text):
+                a, b = s.start + m.start(), s.start + m.end()
+                if any(x < b and a < y for x, y in seen):
+                    continue
+                seen.append((a, b))
+                toks = [t for t in s.tokens if a <= t.start < b] or [s.tokens[0]]
+                yield ctx.finding(
+                    "date-format",
+                    toks,
+                    f"Date abrégée (« {m.group()} »). Écrivez-la en entier : "
+                    "« mercredi 12 mars 2025 ».",
+                )
+
+
+@rule("special-char", "warning", "Pas de caractères spéciaux", langs="any")
+def special_char(ctx: Context) -> Iterator[Finding]:
+    """``& § # / ; ( ) [ ]``, footnote markers; one finding per sentence and character."""
+    for s in ctx.sentences:
+        yield from _special_in(ctx, s)
+
+
+def _special_in(ctx: Context, s: Sentence) -> Iterator[Finding]:
+    notes = [(s.start + m.start(), s.start + m.end()) for m in _FOOTNOTE_RE.finditer(s.text)]
+    for a, b in notes:
+        toks = [t for t in s.tokens if a <= t.start < b]
+        if toks:
+            yield ctx.finding(
+                "special-char",
+                toks,
+                "Renvoi à une note. Mettez l’information dans le texte, sans note.",
+            )
+    seen: set[str] = set()
+    for t in s.tokens:
+        if t.kind != "punct" or t.text not in _SPECIAL or t.text in seen:
+            continue
+        if t.text == "]":
+            continue  # reported with its « [ »
+        if any(a <= t.start < b for a, b in notes):
+            continue
+        if t.text == "*" and s.kind == "bullet":
+            continue
+        seen.add(t.text)
+        seen.add({"(": ")", "[": "]"}.get(t.text, t.text))
+        span = [t]
+        if t.text in "([":
+            close = ")" if t.text == "(" else "]"
+            end = next((u for u in s.tokens if u.start > t.start and u.text == close), None)
+            if end is not None:
+                span = [t, end]
+        what = "Parenthèses" if t.text in "()" else f"Caractère spécial « {t.text} »"
+        yield ctx.finding(
+            "special-char",
+            span,
+            f"{what}. Écrivez avec des mots, ou faites une nouvelle phrase.",
+        )

@@ -1,0 +1,114 @@
+"""Sentence rules: length, one idea per sentence, one sentence per line, lists as bullets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import lexicon
+from ..french import Sentence, Token
+from . import Context, Finding, rule
+
+_SUBJECT_CLITICS = frozenset("je j' tu il elle on nous vous ils elles".split())
+_FINITE = ("ind", "cnd", "sub", "imp")
+
+
+def word_count(s: Sentence) -> int:
+    """Words of a sentence as a reader counts them: « l’accueil » is one word."""
+    return sum(1 for t in s.tokens if t.is_word and t.text[-1:] not in "'\u2019\u02bc")
+
+
+@rule("long-sentence", "error", "Phrases courtes", langs="any")
+def long_sentence(ctx: Context) -> Iterator[Finding]:
+    """More words than the thresholds (bullets and line ends are sentence boundaries)."""
+    c = ctx.settings
+    for s in ctx.sentences:
+        n = word_count(s)
+        if n > c.long_sentence_error:
+            # In translations, the length comes from the French: a warning is enough.
+            severity = "error" if ctx.lang == "fr" else "warning"
+            limit = c.long_sentence_error
+        elif n > c.long_sentence_warning:
+            severity, limit = "warning", c.long_sentence_warning
+        else:
+            continue
+        yield ctx.finding(
+            "long-sentence",
+            s,
+            f"Phrase trop longue : {n} mots (au plus {limit}). Coupez-la en phrases courtes, "
+            "une idée par phrase.",
+            severity=severity,
+        )
+
+
+def _finite_verbs(s: Sentence) -> list[Token]:
+    """Finite verbs we are sure of: unambiguous verb forms, or a verb after a subject pronoun."""
+    ws = [t for t in s.tokens if t.is_word]
+    out: list[Token] = []
+    for i, t in enumerate(ws):
+        e = lexicon.entry(t.text)
+        if e is None or not any(v.split(":", 1)[0] in _FINITE for v in e.infover):
+            continue
+        after_subject = i > 0 and ws[i - 1].norm in _SUBJECT_CLITICS
+        if e.cgram <= {"VER", "AUX"} or (after_subject and e.cgram & {"VER", "AUX"}):
+            if out and out[-1] is ws[i - 1]:
+                continue  # « a été », « peut venir »: one verb group
+            out.append(t)
+    return out
+
+
+@rule("one-idea", "warning", "Une idée par phrase")
+def one_idea(ctx: Context) -> Iterator[Finding]:
+    """Too many commas, or more conjugated verbs than the threshold, in one sentence."""
+    c = ctx.settings
+    for s in ctx.sentences:
+        commas = sum(1 for t in s.tokens if t.text == ",")
+        if commas > c.max_commas:
+            yield ctx.finding(
+                "one-idea",
+                s,
+                f"Phrase avec {commas} virgules : elle dit sans doute plusieurs choses. "
+                "Écrivez une idée par phrase.",
+            )
+            continue
+        verbs = _finite_verbs(s)
+        if len(verbs) > c.max_verbs:
+            listed = ", ".join(f"« {t.text} »" for t in verbs)
+            yield ctx.finding(
+                "one-idea",
+                s,
+                f"Phrase avec {len(verbs)} verbes conjugués ({listed}). "
+                "Écrivez une idée par phrase.",
+            )
+
+
+@rule("one-sentence-per-line", "error", "Une phrase par ligne", langs="any", falc_only=True)
+def one_sentence_per_line(ctx: Context) -> Iterator[Finding]:
+    """In a FALC text, a second sentence on the same line."""
+    for prev, s in zip(ctx.sentences, ctx.sentences[1:], strict=False):
+        if s.line == prev.line:
+            yield ctx.finding(
+                "one-sentence-per-line",
+                s,
+                "Deux phrases sur la même ligne. Commencez chaque phrase sur une nouvelle ligne.",
+            )
+
+
+@rule("enumeration", "info", "Les listes en puces")
+def enumeration(ctx: Context) -> Iterator[Finding]:
+    """Three or more items separated by commas and « et »/« ou » in one sentence."""
+    need = ctx.settings.enumeration_items
+    for s in ctx.sentences:
+        if s.kind == "bullet":
+            continue
+        commas = [t for t in s.tokens if t.text == ","]
+        if not commas:
+            continue
+        after = [t.norm for t in s.tokens if t.start > commas[-1].start]
+        items = len(commas) + 1 + (1 if "et" in after[:6] or "ou" in after[:6] else 0)
+        if items >= need:
+            yield ctx.finding(
+                "enumeration",
+                s,
+                f"Énumération ({items} éléments ou plus) dans une phrase. "
+                "Faites une liste à puces, un élément par ligne.",
+            )

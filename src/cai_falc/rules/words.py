@@ -1,0 +1,485 @@
+"""Word rules: easy words, explained words, the same word for the same thing, no acronyms,
+no abbreviations, no foreign words, no metaphors."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .. import lexicon
+from ..french import Sentence, Token, normalise
+from ..glossary import Glossary, Term
+from . import Context, Finding, rule
+from .numbers import roman_numeral
+
+# ------------------------------------------------------------------ shared helpers
+
+
+@dataclass(frozen=True)
+class TermUse:
+    """A glossary term found in the text."""
+
+    term: Term
+    start: int
+    end: int
+    #: True when the form found is one of the term's synonyms, not the term itself.
+    synonym: bool = False
+
+
+_Patterns = tuple[re.Pattern[str], dict[str, tuple[Term, bool]], dict[str, tuple[Term, bool]]]
+#: Compiled term patterns per glossary object (a glossary is loaded once per run).
+_PATTERNS: dict[int, tuple[Glossary, _Patterns]] = {}
+
+
+def _term_patterns(glossary: Glossary) -> _Patterns:
+    """One regex for every form of every term, and maps from a match to its term.
+
+    Acronyms match with their case (« PLI », not « pli »), other terms in any case.
+    """
+    cached = _PATTERNS.get(id(glossary))
+    if cached is not None and cached[0] is glossary:
+        return cached[1]
+    exact: dict[str, tuple[Term, bool]] = {}
+    folded: dict[str, tuple[Term, bool]] = {}
+    for term in glossary.terms:
+        for forms, synonym in ((term.forms, False), (term.synonyms, True)):
+            for form in forms:
+                form = normalise(form) if term.kind != "acronym" else form.replace("\u2019", "'")
+                if not form.strip():
+                    continue
+                target = exact if term.kind == "acronym" else folded
+                target.setdefault(form, (term, synonym))
+    alts = sorted({*exact, *folded}, key=len, reverse=True)
+    body = "|".join(re.escape(a) for a in alts) or "(?!)"
+    pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    if len(_PATTERNS) > 8:
+        _PATTERNS.clear()
+    _PATTERNS[id(glossary)] = (glossary, (pattern, exact, folded))
+    return pattern, exact, folded
+
+
+def term_uses(ctx: Context) -> list[TermUse]:
+    """Every place a glossary term (or one of its synonyms) is used, in text order."""
+    if ctx.glossary is None or not len(ctx.glossary):
+        return []
+    if "term_uses" in ctx.memo:
+        return list(ctx.memo["term_uses"])
+    pattern, exact, folded = _term_patterns(ctx.glossary)
+    plain = ctx.text.replace("\u2019", "'").replace("\u02bc", "'")
+    kept: list[TermUse] = []
+    for m in pattern.finditer(plain):
+        found = exact.get(m.group()) or folded.get(m.group().lower())
+        if found is None:
+            found = folded.get(normalise(m.group()))
+        if found is not None:
+            kept.append(TermUse(found[0], m.start(), m.end(), found[1]))
+    ctx.memo["term_uses"] = kept
+    return list(kept)
+
+
+def _folded(ctx: Context) -> str:
+    """The whole text normalised (lower-case, plain apostrophes), computed once per run."""
+    if "folded" not in ctx.memo:
+        ctx.memo["folded"] = normalise(ctx.text)
+    return str(ctx.memo["folded"])
+
+
+def _tokens_in(ctx: Context, start: int, end: int) -> list[Token]:
+    for s in ctx.sentences:
+        if s.start <= start < s.end:
+            toks = [t for t in s.tokens if start <= t.start < end]
+            if toks:
+                return toks
+    return []
+
+
+def _is_name(s: Sentence, tok: Token) -> bool:
+    """Capitalised word inside a sentence: a name (« Namur », « Gembloux »)."""
+    first = next((t for t in s.tokens if t.is_word), None)
+    return tok.text[:1].isupper() and tok is not first
+
+
+def _explained_nearby(ctx: Context, s: Sentence, tok: Token) -> bool:
+    """« x, c’est-à-dire ... », « x (= ...) », « x : ... », « x veut dire ... »."""
+    after = ctx.text[tok.end : s.end + 200].replace("\u2019", "'").lower()
+    window = after[:60]
+    return bool(
+        re.match(r"\s*(?:\(|:|,?\s*c'est-à-dire|,?\s*(?:qui\s+)?(?:veut dire|signifie))", window)
+        or re.search(rf"\b{re.escape(tok.norm)}\b[^.]{{0,30}}\b(?:veut dire|c'est|signifie)\b",
+                     after[: len(after)])
+    )
+
+
+# ----------------------------------------------------------------- easy words
+
+_FOREIGN_RE = re.compile(r"w|k|sh|th|oo|ee|ing$|[^aeiouy]y$|^y[^aeiou]")
+
+
+def _candidates(ctx: Context) -> Iterator[tuple[Sentence, Token]]:
+    """Content words a reader might stumble on: not names, acronyms, numbers or elisions."""
+    for s in ctx.sentences:
+        for t in s.tokens:
+            if t.kind != "word" or len(t.text) < 4 or t.text[-1] in "'\u2019":
+                continue
+            if t.text.isupper() or any(c.isdigit() for c in t.text) or _is_name(s, t):
+                continue
+            yield s, t
+
+
+def _rarity(tok: Token) -> float:
+    """Zipf frequency of a word, of its lemma, or of its rarest part (« vivre-ensemble »)."""
+    z = lexicon.zipf(tok.text)
+    if z == 0 and "-" in tok.text:
+        parts = [p for p in tok.text.split("-") if p]
+        z = min((lexicon.zipf(p) for p in parts), default=0.0)
+    return z
+
+
+def _foreign(tok: Token) -> bool:
+    if lexicon.entry(tok.text) is not None or lexicon.entry(tok.text.lower()) is not None:
+        return False
+    return bool(_FOREIGN_RE.search(tok.norm))
+
+
+def _glossary_spans(ctx: Context) -> list[tuple[int, int]]:
+    return [(u.start, u.end) for u in term_uses(ctx)]
+
+
+def _in(spans: list[tuple[int, int]], tok: Token) -> bool:
+    """True if the token starts inside one of the (sorted, disjoint) spans."""
+    i = bisect.bisect_right(spans, (tok.start, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] <= tok.start < spans[i][1]
+
+
+@rule("hard-word", "warning", "Des mots faciles, de tous les jours")
+def hard_word(ctx: Context) -> Iterator[Finding]:
+    """Words rarer than the Zipf threshold (form or lemma), not in the glossary, not
+    explained; once per word. Glossary terms that have a simpler replacement too."""
+    threshold = ctx.settings.hard_word_zipf
+    for use in term_uses(ctx):
+        if use.term.replacement and not use.synonym:
+            toks = _tokens_in(ctx, use.start, use.end)
+            if toks:
+                yield ctx.finding(
+                    "hard-word",
+                    toks,
+                    f"Mot difficile. Écrivez plutôt « {use.term.replacement} ».",
+                )
+    spans = _glossary_spans(ctx)
+    seen: set[str] = set()
+    for s, t in _candidates(ctx):
+        key = lexicon.lemmas(t.text)[0] if lexicon.entry(t.text) else t.norm
+        if key in seen or t.norm in ctx.explained or _in(spans, t):
+            continue
+        if _rarity(t) >= threshold or _foreign(t):
+            continue
+        seen.add(key)
+        if _explained_nearby(ctx, s, t):
+            continue
+        yield ctx.finding(
+            "hard-word",
+            [t],
+            f"Mot peu courant (« {t.text} »). Utilisez un mot de tous les jours, "
+            "ou expliquez-le dans la phrase suivante.",
+        )
+
+
+def _name_spans(ctx: Context) -> list[tuple[int, int]]:
+    """Where the text writes out the expansion of a glossary acronym (a name)."""
+    if ctx.glossary is None:
+        return []
+    folded = _folded(ctx)
+    spans = []
+    for term in ctx.glossary.terms:
+        if term.kind in ("acronym", "name") and len(term.expansion) > 8:
+            # Only the first words: « Centre d'action interculturelle » of a longer name.
+            head = " ".join(normalise(term.expansion).split()[:3])
+            for m in re.finditer(re.escape(head), folded):
+                spans.append((m.start(), m.end()))
+    return spans
+
+
+@rule("unexplained-word", "warning", "Expliquer les mots difficiles")
+def unexplained_word(ctx: Context) -> Iterator[Finding]:
+    """A glossary or jargon term (not an acronym) used the first time without explanation."""
+    seen: set[str] = set()
+    names = _name_spans(ctx)
+    for use in term_uses(ctx):
+        term = use.term
+        if term.kind in ("acronym", "name") or term.replacement or use.synonym:
+            continue
+        if any(a <= use.start < b for a, b in names):
+            continue  # part of a name: « Centre d’action interculturelle »
+        if term.term in seen:
+            continue
+        seen.add(term.term)
+        if normalise(term.term) in ctx.explained:
+            continue
+        toks = _tokens_in(ctx, use.start, use.end)
+        if not toks:
+            continue
+        s = next(x for x in ctx.sentences if x.start <= use.start < x.end)
+        if _explained_nearby(ctx, s, toks[-1]) or (
+            term.explanation and normalise(term.explanation)[:40] in _folded(ctx)
+        ):
+            continue
+        hint = f" Par exemple : « {term.explanation} »" if term.explanation else ""
+        yield ctx.finding(
+            "unexplained-word",
+            toks,
+            f"« {ctx.text[use.start:use.end]} » est un mot difficile : expliquez-le la "
+            f"première fois.{hint}",
+        )
+
+
+@rule("same-word", "warning", "Le même mot pour la même chose")
+def same_word(ctx: Context) -> Iterator[Finding]:
+    """A glossary synonym used in a text that also uses the term itself."""
+    uses = term_uses(ctx)
+    main = {u.term.term for u in uses if not u.synonym}
+    seen: set[tuple[str, str]] = set()
+    for u in uses:
+        if not u.synonym or u.term.term not in main:
+            continue
+        written = ctx.text[u.start : u.end]
+        if (u.term.term, written.lower()) in seen:
+            continue
+        seen.add((u.term.term, written.lower()))
+        toks = _tokens_in(ctx, u.start, u.end)
+        if toks:
+            yield ctx.finding(
+                "same-word",
+                toks,
+                f"« {written} » et « {u.term.term} » désignent la même chose. "
+                f"Gardez toujours le même mot : « {u.term.term} ».",
+            )
+
+
+# --------------------------------------------------------------------- acronyms
+
+_ACRONYM_RE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý0-9]*[A-ZÀ-Ý]$|^[A-Z]{2,}\d+$")
+_NOT_ACRONYMS = frozenset(["A1", "A2", "B1", "B2", "C1", "C2", "OK", "TV"])
+_DOTTED_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?:[A-Z](?![\w]))?")
+_SMALL = frozenset(
+    """de d' du des la le les l' et à au aux en pour sur par the of and for""".split()
+)
+
+
+def _initials_match(acronym: str, s: Sentence, before: int) -> bool:
+    """Words in the sentence whose initials spell the acronym (« Centre public d’action
+    sociale (CPAS) », « CPAS (Centre public d’action sociale) »)."""
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    content = [t for t in s.tokens if t.kind == "word" and t.norm not in _SMALL and
+               not t.text.isupper()]
+    initials = "".join(t.text[0].upper() for t in content)
+    target = "".join(letters)
+    if len(target) < 2:
+        return False
+    if target in initials:
+        return True
+    # Hyphenated words may give two letters (« primo-arrivants » -> PA).
+    parts = "".join(
+        "".join(p[0].upper() for p in t.text.split("-") if p) for t in content
+    )
+    return target in parts
+
+
+def _explained_after(ctx: Context, s: Sentence, key: str) -> bool:
+    """The acronym spelt out in one of the next two sentences (« CAI veut dire Centre
+    d’action interculturelle. »)."""
+    i = ctx.sentences.index(s)
+    for nxt in ctx.sentences[i + 1 : i + 3]:
+        plain = nxt.text.replace("\u2019", "'")
+        if re.search(rf"\b{re.escape(key)}\b,? (?:veut dire|signifie|c'est|est le sigle)", plain):
+            return True
+        if key in plain and _initials_match(key, nxt, nxt.start):
+            return True
+    return False
+
+
+@rule("acronym", "error", "Pas de sigles")
+def acronym(ctx: Context) -> Iterator[Finding]:
+    """Upper-case initials (CAI, CPAS, d’ISP, C.P.A.S.) not expanded at their first use."""
+    first: dict[str, tuple[Sentence, list[Token]]] = {}
+    expanded: set[str] = set()
+    for s in ctx.sentences:
+        ws = [t for t in s.tokens if t.is_word]
+        caps = sum(1 for t in ws if t.text.isupper() and len(t.text) >= 4)
+        shouting = caps >= 3 and caps >= len(ws) // 2  # a title in capitals, not acronyms
+        for i, t in enumerate(ws):
+            if shouting or t.kind != "word" or t.text in _NOT_ACRONYMS:
+                continue
+            if not _ACRONYM_RE.match(t.text) or roman_numeral(ws, i):
+                continue
+            if re.fullmatch("[IVXLCDM]", t.text):
+                continue
+            key = t.text
+            if key not in first:
+                first[key] = (s, [t])
+                if _initials_match(key, s, t.start):
+                    expanded.add(key)
+        for m in _DOTTED_RE.finditer(s.text):
+            key = m.group().replace(".", "")
+            toks = [t for t in s.tokens if s.start + m.start() <= t.start < s.start + m.end()]
+            if key not in first and toks:
+                first[key] = (s, toks)
+    glossary = ctx.glossary
+    for key, (s, toks) in sorted(first.items(), key=lambda kv: kv[1][1][0].start):
+        if key in expanded or normalise(key) in ctx.explained or key.lower() in ctx.explained:
+            continue
+        if _explained_after(ctx, s, key):
+            continue
+        term = glossary.get(key) if glossary is not None else None
+        if term is not None and term.expansion and normalise(term.expansion) in _folded(ctx):
+            continue
+        hint = f" : « {term.expansion} »" if term is not None and term.expansion else ""
+        yield ctx.finding(
+            "acronym",
+            toks,
+            f"Sigle « {key} ». Écrivez les mots en entier{hint}, ou expliquez le sigle la "
+            "première fois.",
+        )
+
+
+# ---------------------------------------------------------------- abbreviations
+
+#: Abbreviations that always need their dot to be one (« cf. », « M. »), lower-case.
+_ABBR_DOT = frozenset(
+    """etc cf ex éd vol chap art av bd boul tél env réf coll dir resp hab approx adm suiv
+    min max nb""".split()
+)
+_ABBR_ANY = frozenset("mme mmes mlle mlles càd asbl n°".split())
+_ABBR_CAP_DOT = frozenset(["M", "MM", "Dr", "Pr", "Me", "Mgr", "St", "Ste"])
+
+
+_MULTI_ABBR_RE = re.compile(r"(?<!\w)(?:p\.\s?ex\.|c\.-à-d\.?|c-à-d\b|càd\b|p\.\s?\d+)", re.I)
+
+
+@rule("abbreviation", "error", "Pas d’abréviations")
+def abbreviation(ctx: Context) -> Iterator[Finding]:
+    """etc., cf., p. ex., M., Mme, n°, c.-à-d., asbl..."""
+    for s in ctx.sentences:
+        spans = []
+        for m in _MULTI_ABBR_RE.finditer(s.text):
+            a, b = s.start + m.start(), s.start + m.end()
+            spans.append((a, b))
+            toks = [t for t in s.tokens if a <= t.start < b]
+            if toks:
+                yield _abbr(ctx, toks)
+        toks = list(s.tokens)
+        for i, t in enumerate(toks):
+            if t.kind != "word" or _in(spans, t):
+                continue
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            dotted = nxt is not None and nxt.text == "." and nxt.start == t.end
+            n = t.norm
+            if n in _ABBR_ANY or (dotted and (n in _ABBR_DOT or t.text in _ABBR_CAP_DOT)):
+                yield _abbr(ctx, [t, nxt] if dotted and nxt is not None else [t])
+
+
+def _abbr(ctx: Context, toks: list[Token]) -> Finding:
+    written = ctx.text[toks[0].start : toks[-1].end]
+    etc = toks[0].norm == "etc"
+    return ctx.finding(
+        "abbreviation",
+        toks,
+        f"Abréviation (« {written} »). Écrivez le mot en entier"
+        + (" ou la liste complète." if etc else "."),
+    )
+
+
+# ---------------------------------------------------------------- foreign words
+
+
+@rule("foreign-word", "info", "Pas de mots étrangers")
+def foreign_word(ctx: Context) -> Iterator[Finding]:
+    """Words that are not French (absent from Lexique, foreign spelling), not names."""
+    spans = _glossary_spans(ctx)
+    seen: set[str] = set()
+    for _s, t in _candidates(ctx):
+        if t.norm in seen or t.norm in ctx.explained or _in(spans, t):
+            continue
+        if not _foreign(t) or lexicon.zipf(t.text) >= ctx.settings.hard_word_zipf + 1.5:
+            continue
+        seen.add(t.norm)
+        yield ctx.finding(
+            "foreign-word",
+            [t],
+            f"Mot étranger (« {t.text} »). Utilisez un mot français de tous les jours.",
+        )
+
+
+# -------------------------------------------------------------------- metaphors
+
+#: Idioms and images found in administrative French; verbs by their stem.
+METAPHORS: tuple[tuple[str, str], ...] = tuple(
+    (label, pattern)
+    for label, pattern in (
+        ("parcours du combattant", r"parcours du combattant"),
+        ("fer de lance", r"fers? de lance"),
+        ("pierre angulaire", r"pierres? angulaires?"),
+        ("clé de voûte", r"cl[ée]s? de vo[ûu]te"),
+        ("sonnette d’alarme", r"sonnettes? d'alarme"),
+        ("mettre en lumière", r"m[ei]\w* en lumière"),
+        ("mettre en évidence", r"m[ei]\w* en évidence"),
+        ("mettre l’accent sur", r"m[ei]\w* l'accent sur"),
+        ("porter ses fruits", r"port\w* (?:ses|leurs|des) fruits"),
+        ("pain sur la planche", r"pain sur la planche"),
+        ("coup de pouce", r"coups? de pouce"),
+        ("tendre la main", r"tend\w* la main"),
+        ("bouc émissaire", r"boucs? émissaires?"),
+        ("cheval de bataille", r"chevaux? de bataille"),
+        ("pierre à l’édifice", r"pierre à l'édifice"),
+        ("fil rouge", r"fils? rouges?"),
+        ("jeter des ponts", r"jet\w* (?:des|un) ponts?"),
+        ("briser la glace", r"bris\w* la glace"),
+        ("en première ligne", r"en première ligne"),
+        ("feu vert", r"feux? verts?"),
+        ("à la croisée des chemins", r"à la croisée des chemins"),
+        ("tourner la page", r"tourn\w* la page"),
+        ("plafond de verre", r"plafonds? de verre"),
+        ("ascenseur social", r"ascenseurs? socia\w+"),
+        ("tissu associatif", r"tissus? associatifs?"),
+        ("acteurs de terrain", r"acteurs? de terrain"),
+        ("sur le terrain", r"sur le terrain"),
+        ("faire ses preuves", r"f\w+ (?:ses|leurs) preuves"),
+        ("monter au créneau", r"mont\w* au créneau"),
+        ("boule de neige", r"boules? de neige"),
+        ("goutte d’eau", r"goutte d'eau"),
+        ("bras ouverts", r"à bras ouverts"),
+        ("noyer le poisson", r"noy\w* le poisson"),
+        ("prendre le taureau par les cornes", r"pr\w* le taureau par les cornes"),
+        ("jeter l’éponge", r"jet\w* l'éponge"),
+        ("mettre la main à la pâte", r"m[ei]\w* la main à la pâte"),
+        ("levier", r"leviers? d'action|comme levier|un levier|les leviers"),
+        ("terreau", r"terreau"),
+        ("creuset", r"creuset"),
+        ("vivier", r"vivier"),
+        ("porte-drapeau", r"porte-drapeaux?"),
+        ("faire tache d’huile", r"tache d'huile"),
+        ("bouffée d’oxygène", r"bouffées? d'oxygène"),
+        ("main dans la main", r"main dans la main"),
+        ("sous le même toit", r"sous le même toit"),
+    )
+)
+_METAPHOR_RE = re.compile(
+    r"(?<!\w)(?:" + "|".join(p for _, p in METAPHORS) + r")(?!\w)", re.IGNORECASE
+)
+
+
+@rule("metaphor", "info", "Pas de métaphores ni d’expressions imagées")
+def metaphor(ctx: Context) -> Iterator[Finding]:
+    """Common idioms (« parcours du combattant », « fer de lance »...)."""
+    plain = ctx.text.replace("\u2019", "'").replace("\u00a0", " ")
+    for m in _METAPHOR_RE.finditer(plain):
+        toks = _tokens_in(ctx, m.start(), m.end())
+        if toks:
+            yield ctx.finding(
+                "metaphor",
+                toks,
+                f"Expression imagée (« {ctx.text[m.start():m.end()]} »). Dites les choses "
+                "simplement, avec les mots de tous les jours.",
+            )
