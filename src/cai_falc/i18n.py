@@ -98,9 +98,7 @@ def interface(lang: str) -> Interface:
         return Interface(lang, INTERFACE_SOURCE, NullTranslations(), tuple(wanted))
     catalog = _read_catalog(path)
     missing = tuple(
-        m
-        for m in wanted
-        if m not in catalog or not catalog[m].string or catalog[m].fuzzy
+        m for m in wanted if m not in catalog or not catalog[m].string or catalog[m].fuzzy
     )
     if missing:
         return Interface(lang, INTERFACE_SOURCE, NullTranslations(), missing)

@@ -165,6 +165,11 @@ class Page:
         return f"cf-{self.id}-{self.lang}"
 
     @property
+    def fiche_id(self) -> str:
+        """The id of the fiche (same as ``id``)."""
+        return self.id
+
+    @property
     def source_item(self) -> Item:
         """How source-language texts (organisation, fiche title) are marked on the page."""
         return Item("source", "", self.source_lang, i18n.text_direction(self.source_lang))
@@ -192,8 +197,21 @@ _THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("calendar", ("quand", "combien de temps")),
     ("place", ("où",)),
     ("document", ("inscrire", "inscription", "papier", "papiers", "document", "documents")),
-    ("school", ("cours", "français", "formation", "apprendre", "école", "langue",
-                "alphabétisation", "fle", "classe", "étudier")),
+    (
+        "school",
+        (
+            "cours",
+            "français",
+            "formation",
+            "apprendre",
+            "école",
+            "langue",
+            "alphabétisation",
+            "fle",
+            "classe",
+            "étudier",
+        ),
+    ),
     ("work", ("travail", "emploi", "métier", "job", "professionnel", "entreprise")),
     ("health", ("santé", "médecin", "soin", "soins", "hôpital")),
     ("home", ("logement", "maison", "habiter", "accueil")),
@@ -201,12 +219,43 @@ _THEMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("document", ("droit", "droits", "loi", "charte", "décret", "nationalité", "motion", "règle")),
     ("place", ("lieu", "adresse", "commune", "ville", "province", "namur", "wallonie")),
     ("speech", ("parler", "échange", "débat", "conférence", "rencontre", "dialogue", "réunion")),
-    ("people", ("personne", "personnes", "famille", "femme", "femmes", "enfant", "enfants",
-                "jeune", "jeunes", "citoyen", "communauté", "public", "bénévole", "migrant",
-                "étranger", "étrangers", "étrangères", "nouveaux")),
+    (
+        "people",
+        (
+            "personne",
+            "personnes",
+            "famille",
+            "femme",
+            "femmes",
+            "enfant",
+            "enfants",
+            "jeune",
+            "jeunes",
+            "citoyen",
+            "communauté",
+            "public",
+            "bénévole",
+            "migrant",
+            "étranger",
+            "étrangers",
+            "étrangères",
+            "nouveaux",
+        ),
+    ),
 )
-ICONS = ("people", "calendar", "place", "school", "work", "home", "health", "document",
-         "speech", "contact", "info")
+ICONS = (
+    "people",
+    "calendar",
+    "place",
+    "school",
+    "work",
+    "home",
+    "health",
+    "document",
+    "speech",
+    "contact",
+    "info",
+)
 
 
 def icon_for(heading: str) -> str:
@@ -215,8 +264,10 @@ def icon_for(heading: str) -> str:
     words = set(re.findall(r"\w+", folded))  # elisions split: "s'inscrire" -> "inscrire"
     for name, keys in _THEMES:
         for key in keys:
-            if (" " in key and key in folded) or key in words or (
-                len(key) > 5 and any(w.startswith(key) for w in words)
+            if (
+                (" " in key and key in folded)
+                or key in words
+                or (len(key) > 5 and any(w.startswith(key) for w in words))
             ):
                 return name
     return "info"
@@ -282,7 +333,7 @@ def page_for(
                 item = dataclasses.replace(item, term=term)
         else:
             item = choose("word", explanation, missing, term)
-            word_items.append(item)
+        word_items.append(item)
     items = [choose(b.kind, b.text, seg) for b, seg in zip(blocks, segments, strict=True)]
     sections = _sections(blocks, items)
     if untranslated:
@@ -431,11 +482,15 @@ class Links:
 
 
 def page_links(page: Page) -> Links:
-    """Output paths of a page, relative to the output folder: ``<lang>/<id>.pdf`` ..."""
+    """Output paths of a page, relative to the output folder (the layout of ``build``).
+
+    ``<lang>/<id>.pdf`` the leaflet, ``<lang>/<id>.html`` the fragment to paste into the
+    website, ``<lang>/<id>.preview.html`` the page to look at it.
+    """
     return Links(
         pdf=f"{page.lang}/{page.id}.pdf",
-        fragment=f"{page.lang}/{page.id}.fragment.html",
-        preview=f"{page.lang}/{page.id}.html",
+        fragment=f"{page.lang}/{page.id}.html",
+        preview=f"{page.lang}/{page.id}.preview.html",
     )
 
 
