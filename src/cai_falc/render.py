@@ -260,6 +260,8 @@ ICONS = (
 
 def icon_for(heading: str) -> str:
     """The pictogram of a section from its French heading ("info" when nothing matches)."""
+    if re.search(r"\b(1[89]|20)\d\d\b", heading):  # "En 2010", "De 2015 à 2017"
+        return "calendar"
     folded = heading.casefold().replace("’", "'")
     words = set(re.findall(r"\w+", folded))  # elisions split: "s'inscrire" -> "inscrire"
     for name, keys in _THEMES:
