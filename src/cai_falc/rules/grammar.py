@@ -12,7 +12,7 @@ from . import Context, Finding, rule
 ETRE = frozenset(
     """suis es est sommes êtes sont étais était étions étiez étaient serai seras sera serons
     serez seront serais serait serions seriez seraient sois soit soyons soyez soient fus fut
-    fûmes furent fût être étant""".split()
+    fûmes furent fût être étant été""".split()
 )
 AVOIR = frozenset(
     """ai as a avons avez ont avais avait avions aviez avaient aurai auras aura aurons aurez

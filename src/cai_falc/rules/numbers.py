@@ -34,7 +34,7 @@ _DATE_RES = (
     re.compile(r"\b(?:janv|févr|fév|avr|juil|sept|oct|nov|déc)\.\s*\d{2,4}\b", re.IGNORECASE),
 )
 _SPECIAL = "&§#/;()[]{}*<>|\\~^_+=@"
-_FOOTNOTE_RE = re.compile(r"\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+_FOOTNOTE_RE = re.compile(r"\[\^?\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
 
 def roman_numeral(tokens: list[Token], i: int) -> bool:
@@ -119,6 +119,8 @@ def big_number(ctx: Context) -> Iterator[Finding]:
             percent = t.norm == "pour" and nxt is not None and nxt.norm == "cent"
             if t.text in ("%", "‰") or percent:
                 span = [prev, t] if prev is not None and prev.kind == "number" else [t]
+                if percent and nxt is not None:
+                    span.append(nxt)
                 yield ctx.finding(
                     "big-number",
                     span,

@@ -54,7 +54,8 @@ def _term_patterns(glossary: Glossary) -> _Patterns:
                 target.setdefault(form, (term, synonym))
     alts = sorted({*exact, *folded}, key=len, reverse=True)
     body = "|".join(re.escape(a) for a in alts) or "(?!)"
-    pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    # Plurals and feminines of a term are the term (« primo-arrivant(e)s »).
+    pattern = re.compile(rf"(?<![\w-])({body})(?:e?s|x|e)?(?![\w-])", re.IGNORECASE)
     if len(_PATTERNS) > 8:
         _PATTERNS.clear()
     _PATTERNS[id(glossary)] = (glossary, (pattern, exact, folded))
@@ -71,9 +72,8 @@ def term_uses(ctx: Context) -> list[TermUse]:
     plain = ctx.text.replace("\u2019", "'").replace("\u02bc", "'")
     kept: list[TermUse] = []
     for m in pattern.finditer(plain):
-        found = exact.get(m.group()) or folded.get(m.group().lower())
-        if found is None:
-            found = folded.get(normalise(m.group()))
+        base = m.group(1)
+        found = exact.get(base) or folded.get(base.lower()) or folded.get(normalise(base))
         if found is not None:
             kept.append(TermUse(found[0], m.start(), m.end(), found[1]))
     ctx.memo["term_uses"] = kept
