@@ -533,3 +533,17 @@ def test_all_default_languages_render_with_their_interface(renderer: Renderer) -
         html = renderer.fragment(page)
         assert f'lang="{lang}" dir="{i18n.text_direction(lang)}"' in html
         assert "Mots difficiles" not in html or lang == "fr", lang
+
+
+def test_difficult_words_are_bold_where_first_used() -> None:
+    body = "# Le CAI\nLe CAI aide.\nLe CAI est à Namur.\nUn bilan. Le **bilan** aide."
+    falc = samples.falc(body=body)
+    falc.words = {"CAI": "le centre.", "bilan": "un rendez-vous.", "absent": "rien."}
+    page = page_for(samples.fiche(), falc, settings=samples.settings())
+    assert [i.text for i in page.blocks] == [
+        "Le CAI",  # headings stay as written
+        "Le **CAI** aide.",
+        "Le CAI est à Namur.",  # only the first use
+        "Un bilan. Le **bilan** aide.",  # the writer already chose where
+    ]
+    assert page.source_label == "2019 – Cours de français pour les personnes étrangères"

@@ -165,6 +165,12 @@ class Page:
         return f"cf-{self.id}-{self.lang}"
 
     @property
+    def source_label(self) -> str:
+        """The source fiche's title, with its year in front when the title lacks it."""
+        title = self.source_title
+        return title if str(self.source_year) in title else f"{self.source_year} – {title}"
+
+    @property
     def fiche_id(self) -> str:
         """The id of the fiche (same as ``id``)."""
         return self.id
@@ -337,6 +343,7 @@ def page_for(
             item = choose("word", explanation, missing, term)
         word_items.append(item)
     items = [choose(b.kind, b.text, seg) for b, seg in zip(blocks, segments, strict=True)]
+    items = _bold_first_use(items, word_items)
     sections = _sections(blocks, items)
     if untranslated:
         warnings.append(
@@ -393,6 +400,30 @@ def _words_of(translation: TranslationLike) -> dict[str, tuple[Segment, Segment]
                 out[str(term)] = (_segment(value[0]), _segment(value[1]))
             else:
                 out[str(term)] = (Segment(str(term), "source"), _segment(value))
+    return out
+
+
+def _bold_first_use(items: list[Item], words: list[Item]) -> list[Item]:
+    """Put each difficult word in bold where the text first uses it (FALC: bold what
+    matters, and the reader finds it again in the "Mots difficiles" box)."""
+    out = list(items)
+    for word in words:
+        term = word.term.replace("**", "").strip()
+        if not term:
+            continue
+        pattern = re.compile(rf"(?<![\w*]){re.escape(term)}(?![\w*])", re.IGNORECASE)
+        for i, item in enumerate(out):
+            if item.kind == "heading" or item.lang != word.lang:
+                continue
+            if f"**{term.casefold()}" in item.text.casefold():
+                break  # already bold where the writer wanted it
+            plain = _BOLD_RE.sub(lambda m: "\0" * len(m.group(0)), item.text)
+            match = pattern.search(plain)
+            if match is not None:
+                text = item.text
+                bolded = f"{text[: match.start()]}**{text[match.start() : match.end()]}**"
+                out[i] = dataclasses.replace(item, text=bolded + text[match.end() :])
+                break
     return out
 
 
@@ -566,7 +597,7 @@ class Renderer:
         gettext = i18n.interface(source).translations.gettext
         for page in sorted(pages, key=lambda p: (p.source_year, p.id)):
             entry = entries.setdefault(
-                page.id, {"id": page.id, "title": _entry_title(page), "rows": []}
+                page.id, {"id": page.id, "title": page.source_label, "rows": []}
             )
             if page.lang == source:
                 status = (
@@ -654,11 +685,6 @@ class Renderer:
                     weasyprint.CSS(filename=str(project_css), url_fetcher=_refuse_fetch)
                 )
         return self._css
-
-
-def _entry_title(page: Page) -> str:
-    title = page.source_title
-    return title if str(page.source_year) in title else f"{page.source_year} – {title}"
 
 
 def _source_filter(text: str, page: Page) -> Markup:
