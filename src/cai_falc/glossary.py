@@ -64,6 +64,16 @@ class Term:
         return (self.term, *self.variants)
 
 
+@dataclass(frozen=True)
+class Match:
+    """A term found in a text: the term, its span and the text as written there."""
+
+    term: Term
+    start: int
+    end: int
+    text: str
+
+
 @dataclass
 class Glossary:
     """All terms of a project, looked up by any of their forms."""
@@ -91,6 +101,36 @@ class Glossary:
 
     def __len__(self) -> int:
         return len(self.terms)
+
+    def find(self, text: str) -> list[Match]:
+        """Every term written in ``text``, longest form first, never overlapping, in order."""
+        pattern = self._pattern()
+        if pattern is None:
+            return []
+        plain = text.replace("\u2019", "'").replace("\u00a0", " ")
+        out = []
+        for m in pattern.finditer(plain):
+            term = self.get(m.group())
+            if term is not None:
+                out.append(Match(term, m.start(), m.end(), text[m.start() : m.end()]))
+        return out
+
+    def _pattern(self) -> re.Pattern[str] | None:
+        cached: re.Pattern[str] | None = self.__dict__.get("_compiled")
+        if cached is not None or not self.terms:
+            return cached
+        forms = sorted(
+            {(normalise(f), t.kind) for t in self.terms for f in t.forms},
+            key=lambda item: -len(item[0]),
+        )
+        # Acronyms match with their exact case (PLI, not "pli"); other terms in any case.
+        alternatives = [
+            re.escape(form) if kind == "acronym" else f"(?i:{re.escape(form)})"
+            for form, kind in forms
+        ]
+        compiled = re.compile(r"(?<![\w'-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+        self.__dict__["_compiled"] = compiled
+        return compiled
 
     def translation(self, form: str, lang: str) -> str | None:
         """The approved translation of a term into ``lang``, if the glossary has one."""

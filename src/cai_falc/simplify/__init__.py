@@ -1,0 +1,320 @@
+"""The simplification stage: a FALC draft of a fiche, and the trace of how it was made.
+
+The pipeline is an explicit list of small operations applied to every source sentence
+(asides, words, numbers, splitting), then a choice of what matters within a line
+budget, then the acronyms expanded at their first use and the layout. Every change is
+a :class:`Step` in the trace. Deterministic and offline; it shortens, reorders and
+explains, and never adds a fact (see :mod:`cai_falc.facts`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import __version__, french, lexicon, storage
+from ..config import SimplifySettings
+from ..errors import InputError
+from ..fiche import FalcText, Fiche
+from ..glossary import Glossary
+from . import asides, layout, numbers, selection, splitting, words
+from .files import update_falc_files
+from .model import Draft, SimplifyOutcome, Step
+
+if TYPE_CHECKING:
+    from ..config import Settings
+
+__all__ = [
+    "GENERATOR",
+    "Draft",
+    "SimplifyOutcome",
+    "Step",
+    "draft_for_file",
+    "format_draft",
+    "simplify_fiche",
+    "simplify_text",
+    "update_falc_files",
+]
+
+GENERATOR = f"cai-falc {__version__}"
+
+
+@dataclass(frozen=True)
+class Operation:
+    """A named sentence rewrite and the reason shown in the trace."""
+
+    name: str
+    apply: Callable[[str], str]
+    reason: str
+
+
+#: Rewrites of one sentence, in order. Splitting comes after, on the result.
+OPERATIONS: tuple[Operation, ...] = (
+    Operation("asides.parentheses", asides.drop_parentheses, "parenthèses et notes retirées"),
+    Operation("asides.time", asides.time_to_front, "la date en tête de phrase"),
+    Operation("asides.opener", asides.drop_opener, "introduction de phrase retirée"),
+    Operation("asides.etc", asides.drop_etc, "« etc. » retiré"),
+    Operation("asides.leading", asides.drop_leading_complement, "complément de début retiré"),
+    Operation("asides.trailing", asides.drop_trailing_additions, "ajout de fin de phrase retiré"),
+    Operation("asides.insertions", asides.drop_insertions, "mots d'insertion retirés"),
+    Operation("asides.participle", asides.drop_participle_asides, "incise retirée"),
+    Operation("asides.dont", asides.drop_dont, "précision entre virgules retirée"),
+    Operation("asides.apposition", asides.drop_appositions, "apposition retirée"),
+    Operation("asides.frequency", asides.drop_frequency, "précision de fréquence retirée"),
+    Operation(
+        "asides.complement", asides.drop_prepositional_asides, "complément entre virgules retiré"
+    ),
+    Operation("words.plain", words.plain_words, "mot courant à la place d'un mot administratif"),
+    Operation("numbers.percent", numbers.percentages, "pourcentage dit en mots simples"),
+    Operation("numbers.words", numbers.number_words, "nombre écrit en chiffres"),
+    Operation("numbers.big", numbers.big_numbers, "grand nombre arrondi"),
+    Operation("numbers.dates", numbers.slash_dates, "date écrite en entier"),
+)
+
+#: Splits of one sentence into several, tried in order on every piece.
+SPLITS: tuple[tuple[str, Callable[[str], list[str]], str], ...] = (
+    ("split.semicolon", splitting.split_semicolons, "phrase coupée au point-virgule"),
+    ("split.colon", splitting.split_colon, "phrase coupée aux deux-points"),
+    ("split.but", splitting.split_but, "phrase coupée avant « mais »"),
+    ("split.relative", splitting.split_relative, "proposition relative mise à part"),
+    ("split.coordination", splitting.split_coordination, "deux actions, deux phrases"),
+    ("split.relative", splitting.split_bare_relative, "proposition relative mise à part"),
+)
+
+
+def _plain(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u02bc", "'")
+    text = re.sub(r"[\u00a0\u202f\u2009]", " ", text)
+    text = text.replace("oeuvre", "œuvre").replace("..", ".")
+    text = re.sub(r"^A (?=partir|la |l'|ce |cette )", "À ", text)
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def _transform(text: str, *, glossary: Glossary, limit: int) -> tuple[list[str], list[Step]]:
+    """Apply every operation to one sentence; return its lines and the steps."""
+    soft = min(limit, 12)
+    steps: list[Step] = []
+    current = _plain(text)
+    if current.endswith(":"):
+        return [], steps  # a list intro: its list is not copied, so it says nothing alone
+    for op in OPERATIONS:
+        after = op.apply(current)
+        if after != current:
+            steps.append(Step(op.name, current, after, op.reason))
+            current = after
+    contracted = words.contract_expansions(current, glossary)
+    if contracted != current:
+        steps.append(
+            Step(
+                "words.contract",
+                current,
+                contracted,
+                "nom long remplacé par son sigle, expliqué dans « Mots difficiles »",
+            )
+        )
+        current = contracted
+    replaced = words.replace_terms(current, glossary)
+    if replaced != current:
+        steps.append(Step("words.glossary", current, replaced, "mot remplacé (glossaire)"))
+        current = replaced
+    pieces = [splitting.finish(current)]
+    for name, split, reason in SPLITS:
+        new: list[str] = []
+        for piece in pieces:
+            parts = [piece] if piece.startswith("- ") else split(piece)
+            if len(parts) > 1:
+                steps.append(Step(name, piece, "\n".join(parts), reason))
+            new.extend(parts)
+        pieces = new
+    final: list[str] = []
+    for piece in pieces:
+        parts = splitting.split_comma(piece, limit=limit)
+        if len(parts) > 1:
+            steps.append(Step("split.comma", piece, "\n".join(parts), "phrase trop longue coupée"))
+        for part in parts:
+            # Aim below the checker's warning (12 words), never above its error (limit).
+            trimmed = part
+            for bound in (soft, limit):
+                trimmed = splitting.trim_tail(
+                    splitting.trim_at_comma(trimmed, limit=bound), limit=bound
+                )
+            if trimmed != part:
+                steps.append(
+                    Step("trim", part, trimmed, "complément de fin retiré (phrase trop longue)")
+                )
+            final.append(trimmed)
+    # A list intro with no item after it ends with a stop.
+    lines = [
+        line[:-2] + "."
+        if line.endswith(" :") and (i + 1 == len(final) or not final[i + 1].startswith("- "))
+        else line
+        for i, line in enumerate(final)
+    ]
+    if not all(splitting.is_sentence(line) for line in lines if not line.startswith("- ")):
+        return [], steps  # a broken piece: better left out than half said
+    return lines, steps
+
+
+def _units(
+    title: str, lead: str, body: str, *, glossary: Glossary, limit: int
+) -> list[selection.Unit]:
+    """Every sentence of the lead and body as a unit with its simplified lines."""
+    units: list[selection.Unit] = []
+    paragraphs = [(True, p) for p in re.split(r"\n\s*\n", lead) if p.strip()]
+    paragraphs += [(False, p) for p in re.split(r"\n\s*\n", body) if p.strip()]
+    seen: set[str] = set()
+    for is_lead, paragraph in paragraphs:
+        if paragraph.lstrip().startswith(("- ", "* ", "• ", "#", ">")):
+            continue  # bullets, headings, quotes: read, never copied whole
+        for n, sentence in enumerate(french.sentences(paragraph)):
+            if sentence.kind != "sentence" or sentence.text in seen:
+                continue  # fiches sometimes repeat a paragraph
+            seen.add(sentence.text)
+            lines, steps = _transform(sentence.text, glossary=glossary, limit=limit)
+            # The lead's first sentences always open the draft; the rest compete.
+            unit = selection.Unit(
+                len(units), sentence.text, is_lead and n < 3, n == 0, lines, steps
+            )
+            units.append(unit)
+    for unit in units:
+        if unit.lead and any(selection.word_count(line) > limit for line in unit.lines):
+            # Keep the lines before the first too long one: later ones may need it.
+            keep: list[str] = []
+            for line in unit.lines:
+                if selection.word_count(line) > limit:
+                    break
+                keep.append(line)
+            unit.lines = keep
+        if unit.lead and not unit.lines:
+            unit.lead = False
+        unit.score = selection.score(unit, limit=limit)
+    # Near-identical paragraphs give the same line twice: keep the first.
+    lines_seen: set[str] = set()
+    for unit in units:
+        if any(line in lines_seen for line in unit.lines if not line.startswith("- ")):
+            unit.score = -100.0
+        lines_seen.update(unit.lines)
+    return units
+
+
+def _draft(
+    ident: str,
+    title: str,
+    lead: str,
+    body: str,
+    *,
+    glossary: Glossary,
+    settings: SimplifySettings,
+    source_hash: str,
+) -> Draft:
+    limit = settings.max_words
+    units = _units(title, lead, body, glossary=glossary, limit=limit)
+    chosen = selection.choose(
+        units,
+        min_lines=settings.min_lines,
+        max_lines=settings.max_lines,
+        target=settings.target_lines,
+    )
+    trace: list[Step] = []
+    kept = {u.index for u in chosen}
+    for unit in units:
+        if unit.index in kept:
+            trace.extend(unit.steps)
+        else:
+            trace.append(
+                Step(
+                    "select",
+                    unit.source,
+                    "",
+                    f"moins important pour un premier résumé (score {unit.score:.1f})",
+                )
+            )
+    text = layout.body(chosen)
+    clean_title = layout.title(words.plain_words(_plain(title))).replace("'", "\u2019")
+    box = {
+        term: explanation.replace("'", "\u2019")
+        for term, explanation in words.difficult_words(clean_title + "\n" + text, glossary).items()
+    }
+    falc = FalcText(
+        id=ident,
+        title=clean_title,
+        body=text.rstrip("\n"),
+        source_hash=source_hash,
+        generator=GENERATOR,
+        words=box,
+    )
+    falc.draft_hash = falc.content_hash()
+    return Draft(falc, trace)
+
+
+def simplify_fiche(fiche: Fiche, *, glossary: Glossary, settings: SimplifySettings) -> Draft:
+    """A FALC draft of a fiche, with the trace of every change."""
+    return _draft(
+        fiche.id,
+        fiche.title,
+        fiche.lead,
+        fiche.body,
+        glossary=glossary,
+        settings=settings,
+        source_hash=fiche.source_hash(),
+    )
+
+
+def simplify_text(text: str, *, glossary: Glossary, settings: SimplifySettings) -> Draft:
+    """A FALC draft of any French text (first short line without a stop = title)."""
+    text = text.strip()
+    if not text:
+        raise InputError("<text>", "the text is empty", hint="Give a French text to simplify.")
+    first, _, rest = text.partition("\n")
+    if rest.strip() and len(first.split()) <= 15 and not first.rstrip().endswith((".", ":", ";")):
+        title, body = first.strip().lstrip("# "), rest.strip()
+    else:
+        title, body = "Texte facile à lire", text
+    paragraphs = re.split(r"\n\s*\n", body, maxsplit=1)
+    lead = paragraphs[0]
+    rest_body = paragraphs[1] if len(paragraphs) > 1 else ""
+    return _draft(
+        "texte", title, lead, rest_body, glossary=glossary, settings=settings, source_hash=""
+    )
+
+
+def looks_french(text: str) -> bool:
+    """Whether most words of ``text`` are French words (Lexique or wordfreq)."""
+    words = [t.text for t in french.words(text) if t.kind == "word" and not t.text[:1].isupper()]
+    if len(words) < 3:
+        return bool(words) and all(lexicon.known(w) for w in words)
+    known = sum(1 for w in words if lexicon.entry(w) is not None)
+    return known >= 0.6 * len(words)
+
+
+def format_draft(draft: Draft) -> str:
+    """A draft as Markdown for the screen: title, body, then the "Mots difficiles" box."""
+    out = [f"# {draft.falc.title}", "", draft.falc.body]
+    if draft.falc.words:
+        out += ["", "## Mots difficiles"]
+        out += [f"- {term} : {text}" for term, text in draft.falc.words.items()]
+    return "\n".join(out) + "\n"
+
+
+def draft_for_file(path: Path, *, glossary: Glossary, settings: Settings) -> str:
+    """The FALC draft of a French text file, formatted for the screen."""
+    text = storage.read_text(path).text
+    if not text.strip():
+        raise InputError(path, "the file is empty", hint="Give a file with French text.")
+    if not looks_french(text):
+        raise InputError(
+            path,
+            "this does not look like French text",
+            hint="cai-falc simplifies French only; check the file and its encoding.",
+        )
+    draft = simplify_text(text, glossary=glossary, settings=settings.simplify)
+    if not draft.falc.body.strip():
+        raise InputError(
+            path,
+            "no sentence of this text could be simplified safely",
+            hint="Give whole sentences (with a verb), one paragraph per idea.",
+        )
+    return format_draft(draft)

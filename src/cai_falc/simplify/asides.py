@@ -1,0 +1,330 @@
+"""Drop what a first reading can do without: parentheses, footnotes, framing openers, asides.
+
+Each function takes one sentence and returns it (unchanged when nothing applies).
+What is dropped is never replaced by anything new: an expansion in parentheses comes
+back from the glossary, in the "Mots difficiles" box.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .. import lexicon
+
+_PARENS_RE = re.compile(r"\s*\([^()]*\)")
+_BRACKETS_RE = re.compile(r"\[\d+\]|\[[a-z]\]|\*+(?=\s|$)")
+#: "Dans le cadre de la campagne ... du CNCD," - up to the first comma.
+_FRAME_RE = re.compile(
+    r"^(?:Dans le cadre d[eu']|Dans ce cadre|Dans ce contexte(?: particulier)?"
+    r"|Dans le contexte d[eu']"
+    r"|Par ailleurs|En effet|En outre|De plus|De ce fait|Dès lors|À cet égard|Au-delà d[eu']"
+    r"|En parallèle|Parallèlement|Dans un premier temps|À partir de cette réflexion|Concrètement"
+    r"|Sur cette base|Sur le terrain|En ce qui concerne|Face à ces constats|Face à ces évolutions"
+    r"|Pour ce faire|Pour l'élaborer|En pratique|Ainsi|Toutefois|Néanmoins|Cependant|Or"
+    r"|En revanche|Par conséquent|Dans la foulée|En réalité|Aujourd'hui encore|Encore de nos jours"
+    r"|Cette même année|Depuis lors|De fait)"
+    r"[^,]{0,90},\s*",
+)
+#: Openers that carry a contrast: dropped, but the contrast is kept as "Mais".
+_CONTRAST = ("Néanmoins", "Cependant", "Toutefois", "Or", "En revanche")
+#: Short adverbial insertions between commas.
+_INSERTIONS = (
+    "en réalité",
+    "ainsi",
+    "donc",
+    "également",
+    "alors",
+    "notamment",
+    "de ce fait",
+    "en effet",
+    "par ailleurs",
+    "cependant",
+    "toutefois",
+    "pourtant",
+    "dans la foulée",
+    "à ce stade",
+    "par exemple",
+    "dans un premier temps",
+    "en outre",
+    "à ce titre",
+    "en pratique",
+    "de manière générale",
+    "quant à lui",
+    "quant à elle",
+    "pour sa part",
+    "bien sûr",
+    "en l'état",
+    "à nouveau",
+    "encore",
+    "aujourd'hui encore",
+    "toujours en \\d{4}",
+    "en quelques années",
+    "sans doute",
+    "de manière générale",
+    "dès lors",
+)
+_INSERTION_RE = re.compile(r",\s*(?:" + "|".join(_INSERTIONS) + r")\s*,", re.IGNORECASE)
+_LONE_ADVERBS_RE = re.compile(
+    r"\b(?:également|notamment|ainsi|donc|alors|en effet|par ailleurs|d'ailleurs|en réalité|"
+    r"de ce fait|plus spécifiquement|plus particulièrement|particulièrement|vraiment|"
+    r"toutefois|cependant|bien entendu|dès lors)\s+(?!que\b|qu')(?=\w)",
+    re.IGNORECASE,
+)
+
+
+def _plain(text: str) -> str:
+    return text.replace("\u2019", "'").replace("\u00a0", " ")
+
+
+def drop_parentheses(text: str) -> str:
+    """Remove "(...)" groups and footnote marks "[1]"."""
+    out = _PARENS_RE.sub("", text)
+    out = _BRACKETS_RE.sub("", out)
+    return re.sub(r"\s{2,}", " ", out).strip()
+
+
+def drop_opener(text: str) -> str:
+    """Remove a framing opener ("Dans le cadre de ...,", "Par ailleurs,", "En effet,")."""
+    plain = _plain(text)
+    m = _FRAME_RE.match(plain)
+    if not m:
+        return text
+    rest = text[m.end() :].strip()
+    if len(rest.split()) < 3:
+        return text
+    word = m.group().split(",")[0].split()[0]
+    if word in _CONTRAST or m.group().startswith("En revanche"):
+        return "Mais " + rest
+    return rest[:1].upper() + rest[1:]
+
+
+def drop_insertions(text: str) -> str:
+    """Remove short adverbs between commas (", en réalité,") and loose "également"."""
+    out = _INSERTION_RE.sub("", _plain(text))
+    out = _LONE_ADVERBS_RE.sub("", out)
+    out = re.sub(r"\s{2,}", " ", out)
+    return _restore_quotes(text, out)
+
+
+def _restore_quotes(original: str, changed: str) -> str:
+    """Keep the typographic apostrophe of the original text."""
+    if "\u2019" in original:
+        return changed.replace("'", "\u2019")
+    return changed
+
+
+def _is_participle(word: str) -> bool:
+    entry = lexicon.entry(word)
+    return (
+        entry is not None
+        and "VER" in entry.cgram
+        and any(v.startswith("par:") for v in entry.infover)
+        and not any(v.startswith(("ind", "sub", "cnd", "imp", "inf")) for v in entry.infover)
+    )
+
+
+def _starts_with_verb(part: str) -> bool:
+    from .splitting import verb_at
+
+    return verb_at(part.split(), 0)
+
+
+def _has_verb(text: str) -> bool:
+    from .splitting import verb_at
+
+    words = text.split()
+    return any(verb_at(words, i) for i in range(len(words)))
+
+
+def _drop_middle(
+    text: str, is_aside: Callable[[str], bool], *, keep_before: tuple[str, ...] = ()
+) -> str:
+    """Drop comma-delimited parts for which ``is_aside`` holds.
+
+    "X, aside, verb ..." becomes "X verb ..." (the aside sat between subject and verb);
+    "X verb ..., aside, more" loses the aside and what follows it, which hung on it.
+    """
+    parts = text.split(", ")
+    if len(parts) < 2:
+        return text
+    out = parts[0]
+    joint = ", "
+    for i, part in enumerate(parts[1:], 1):
+        if not is_aside(part):
+            out += joint + part
+            joint = ", "
+            continue
+        nxt = parts[i + 1] if i + 1 < len(parts) else ""
+        if nxt and (_starts_with_verb(nxt) or nxt.split()[0].lower() in keep_before):
+            joint = " "
+            continue
+        from .splitting import _ends_well
+
+        if _has_verb(out) and len(out.split()) >= 4 and _ends_well(out.split()):
+            return out
+        out += joint + part
+        joint = ", "
+    return out
+
+
+def _is_participle_part(part: str) -> bool:
+    words = part.split()
+    return bool(words) and (
+        words[0] in ("fort", "forte", "mandaté", "mandatée") or _is_participle(words[0])
+    )
+
+
+def drop_participle_asides(text: str) -> str:
+    """Remove participial asides: "Souhaitée pour ..., cette réforme" and ", fort de ...,"."""
+    from .splitting import starts_clause
+
+    parts = text.split(", ")
+    first = parts[0].split()
+    if len(parts) > 1 and first and (_is_participle(first[0]) or first[0] in ("Fort", "Forte")):
+        # The opening phrase may hold commas: "Rassemblant A, B et C, cette plateforme ..."
+        for k in range(1, len(parts)):
+            rest = ", ".join(parts[k:])
+            if starts_clause(rest):
+                text = rest[:1].upper() + rest[1:]
+                break
+    return _drop_middle(text, _is_participle_part)
+
+
+_DONT_RE = re.compile(r",\s*dont\s+[^,]{1,80},\s*")
+
+
+def drop_dont(text: str) -> str:
+    """Remove a "dont" clause between commas: "la société civile, dont le CAI fait partie,"."""
+    return _DONT_RE.sub(" ", text)
+
+
+_PREPOSITIONS = frozenset(
+    "à au aux avec pour en dans par sur selon malgré chez sans sous via outre grâce auprès".split()
+)
+
+
+def drop_prepositional_asides(text: str) -> str:
+    """Remove a short phrase between commas that starts with a preposition and holds no
+    number: "le CAI se mobilise, aux côtés de citoyens, pour ..." -> "le CAI se mobilise pour"."""
+
+    def is_aside(part: str) -> bool:
+        words = part.split()
+        return (
+            bool(words)
+            and words[0].lower() in _PREPOSITIONS
+            and len(words) <= 10
+            and not re.search(r"\b(?:1[89]|20)\d\d\b", part)
+            and "«" not in part
+        )
+
+    return _drop_middle(text, is_aside, keep_before=("pour", "afin", "de", "d'", "à"))
+
+
+def drop_etc(text: str) -> str:
+    """Remove ", etc." and "etc." (an abbreviation FALC forbids)."""
+    out = re.sub(r",?\s*etc\s*\.?(?=\s*[).;:,]|\s*$)", "", text)
+    return out if out.strip() else text
+
+
+_OPENER_STARTS = frozenset(
+    "tout pour avec dans sur en au à après depuis face lors grâce malgré parmi comme selon "
+    "afin outre suite contrairement".split()
+)
+
+
+def drop_leading_complement(text: str) -> str:
+    """Remove an opening complement with no date before the subject:
+    "Tout au long de ce processus de travail, le CAI agit" -> "Le CAI agit";
+    "Selon l'échevine, Marie Lambert, 40 élèves ..." -> "40 élèves ..."."""
+    from .splitting import starts_clause
+
+    parts = text.split(", ")
+    words = parts[0].split()
+    if (
+        len(parts) < 2
+        or not words
+        or words[0].lower() not in _OPENER_STARTS
+        or len(words) > 10
+        or re.search(r"\d", parts[0])
+    ):
+        return text
+    for k in range(1, min(len(parts), 4)):
+        rest = ", ".join(parts[k:])
+        if len(rest.split()) >= 4 and starts_clause(rest):
+            return rest[:1].upper() + rest[1:]
+    return text
+
+
+_FREQUENCY_RE = re.compile(
+    r", (?:chaque|tous les|toutes les) [^,\d]{1,30}, (?=(?:un|une|des|le|la|les|l'|du|de)\b)"
+)
+
+
+def drop_frequency(text: str) -> str:
+    """Remove ", chaque mercredi après-midi," between a verb and its object."""
+    return _FREQUENCY_RE.sub(" ", text)
+
+
+_TRAILING_RE = re.compile(
+    r",\s*(?:mais aussi|et plus spécialement|et plus particulièrement|et surtout|"
+    r"tout en|comme|telles? que|tels que|notamment)\b[^;:]*$",
+    re.IGNORECASE,
+)
+
+
+def drop_trailing_additions(text: str) -> str:
+    """Remove a trailing addition after a comma: ", mais aussi ...", ", tout en ..."."""
+    m = _TRAILING_RE.search(text)
+    if not m or m.group().count("«") != m.group().count("»"):
+        return text
+    head = text[: m.start()]
+    if len(head.split()) < 5 or not _has_verb(head):
+        return text
+    return head + "."
+
+
+def _is_apposition(part: str) -> bool:
+    words = part.split()
+    if not words or len(words) > 8:
+        return False
+    entry = lexicon.entry(words[0])
+    return entry is not None and entry.cgram == frozenset({"NOM"})
+
+
+def drop_appositions(text: str) -> str:
+    """Remove a noun apposition between subject and verb: "le parcours d'accueil,
+    dispositif mis en place en 2010, cède" -> "le parcours d'accueil cède"."""
+    parts = text.split(", ")
+    if len(parts) < 3:
+        return text
+    out = parts[0]
+    joint = ", "
+    for i, part in enumerate(parts[1:], 1):
+        nxt = parts[i + 1] if i + 1 < len(parts) else ""
+        if nxt and _is_apposition(part) and _starts_with_verb(nxt):
+            joint = " "
+            continue
+        out += joint + part
+        joint = ", "
+    return out
+
+
+_TIME_ASIDE_RE = re.compile(
+    r"^(?P<head>[^,]{6,}?), (?P<time>(?:à partir d[ue']|dès|depuis|en|le|au cours d[ue'])\s?"
+    r"[^,]{0,30}\b(?:1[89]|20)\d\d), (?P<rest>.+)$"
+)
+
+
+def time_to_front(text: str) -> str:
+    """ "Le CPAS ouvre, à partir du 3 mars 2025, un guichet" -> "À partir du 3 mars 2025,
+    le CPAS ouvre un guichet": when first, and the sentence flows without the aside."""
+    m = _TIME_ASIDE_RE.match(text)
+    if not m or re.search(r"\b(?:1[89]|20)\d\d\b", m.group("head")):
+        return text
+    head, time, rest = m.group("head"), m.group("time"), m.group("rest")
+    if not _has_verb(head):
+        return text
+    # "Le CPAS" becomes "le CPAS" after the date; a name ("CPAS ouvre") keeps its case.
+    first = head[:1].lower() if head[1:2].islower() else head[:1]
+    return f"{time[:1].upper()}{time[1:]}, {first}{head[1:]} {rest}"

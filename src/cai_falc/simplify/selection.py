@@ -1,0 +1,125 @@
+"""Choose what matters: the lead, then the body sentences that say who did what, when.
+
+Each source sentence becomes a :class:`Unit` carrying its simplified lines; a score
+favours dates and years, the CAI as actor, verbs of action and the people concerned,
+and penalises quotations, questions left by editors, cross references and lines a
+reader would still find too long. The best units are kept, in their source order,
+within the line budget.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import french, lexicon
+from .model import Step
+
+_ACTION_LEMMAS = frozenset(
+    "lancer créer organiser développer adopter décider devenir mettre proposer ouvrir "
+    "commencer signer voter accompagner aider former réunir publier participer soutenir "
+    "continuer obtenir permettre rassembler mobiliser inviter accueillir préparer "
+    "travailler rencontrer changer modifier recevoir".split()
+)
+_PEOPLE = re.compile(
+    r"\b(personnes?|migrants?|primo-arrivants?|réfugiés?|citoyens?|demandeurs?|jeunes|"
+    r"femmes|familles|étrangers?|bénévoles|mentors?|participants?|public|communes?)\b",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_PRONOUN_START = re.compile(
+    r"^(Il|Elle|Ils|Elles|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Ce dernier|Cette dernière|"
+    r"Ces derniers|Ces dernières|Cela|Ceci|Celles|Ceux|Ces|Cet outil|Ce projet|Ce lieu)\b"
+)
+_NOW_RE = re.compile(r"\b(aujourd'hui|à ce jour|actuellement|encore de nos jours)\b", re.I)
+
+
+@dataclass
+class Unit:
+    """One source sentence and what the operations made of it."""
+
+    index: int
+    source: str
+    lead: bool
+    first_of_paragraph: bool
+    lines: list[str] = field(default_factory=list)
+    steps: list[Step] = field(default_factory=list)
+    score: float = 0.0
+
+    @property
+    def year(self) -> str | None:
+        m = _YEAR_RE.search(self.source)
+        return m.group(1) if m else None
+
+    @property
+    def now(self) -> bool:
+        return bool(_NOW_RE.search(self.source.replace("\u2019", "'")))
+
+
+def word_count(line: str) -> int:
+    """Words of a line as the checker counts them (elisions split, numbers count)."""
+    text = line[2:] if line.startswith("- ") else line
+    return len(french.words(text))
+
+
+def score(unit: Unit, *, limit: int) -> float:
+    """How much a unit deserves a place in the draft (higher is better)."""
+    text = unit.source.replace("\u2019", "'")
+    if unit.lead:
+        return 100.0
+    if not unit.lines:
+        return -100.0
+    value = 0.0
+    if _YEAR_RE.search(text):
+        value += 2.0
+    if re.search(r"\b(CAI|Centre)\b", text):
+        value += 1.5
+    words = [t.text for t in french.words(text)]
+    if any(lemma in _ACTION_LEMMAS for w in words[:12] for lemma in lexicon.lemmas(w)):
+        value += 1.0
+    if _PEOPLE.search(text):
+        value += 1.0
+    if unit.first_of_paragraph:
+        value += 0.5
+    if unit.now:
+        value += 1.0
+    if text.rstrip().endswith("?"):
+        value -= 10.0
+    if re.search(r"\bcf\.", text, re.IGNORECASE):
+        value -= 1.0
+    quoted = re.findall(r"«([^»]*)»", text)
+    if any(len(q.split()) > 6 for q in quoted):
+        value -= 2.0
+    counts = [word_count(line) for line in unit.lines]
+    if any(n > limit for n in counts):
+        return -50.0
+    if _PRONOUN_START.match(unit.lines[0]):
+        value -= 3.0  # "Il ..." out of its context: who is "il"?
+    value -= 1.0 * sum(1 for n in counts if n > 12)
+    if any(n < 3 for n in counts if n):
+        value -= 1.0
+    value -= 0.3 * max(0, len(unit.lines) - 2)
+    value -= 1.0 * max(0, sum(1 for line in unit.lines if line.startswith("- ")) - 4)
+    value -= 0.1 * sum(max(0, n - 10) for n in counts)
+    return value
+
+
+def choose(units: list[Unit], *, min_lines: int, max_lines: int, target: int) -> list[Unit]:
+    """The lead and the best units, in source order, within ``target`` lines (at most max)."""
+    chosen = [u for u in units if u.lead and u.score > 0]
+    total = sum(len(u.lines) for u in chosen)
+    ranked = sorted((u for u in units if not u.lead and u.score > -10), key=lambda u: -u.score)
+    for unit in ranked:
+        size = len(unit.lines)
+        if total + size > max_lines:
+            continue
+        if total >= target and total >= min_lines:
+            break
+        if unit.score < 0 and total >= min_lines:
+            continue
+        chosen.append(unit)
+        total += size
+    # "Il ..." needs the sentence before it to say who "il" is.
+    kept = {u.index for u in chosen}
+    chosen = [u for u in chosen if not _PRONOUN_START.match(u.lines[0]) or u.index - 1 in kept]
+    return sorted(chosen, key=lambda u: u.index)

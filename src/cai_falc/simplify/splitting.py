@@ -1,0 +1,433 @@
+"""Split long sentences at their joints, repeating the subject where the new one needs it.
+
+Joints, in the order they are tried: ";", ":" (a clause, or a list that becomes
+bullets), ", mais", ", qui ..." (relative clauses), "et <verb>" (coordinated verbs
+sharing a subject). Each function takes one sentence and returns its pieces; one
+piece means nothing was split. Nothing inside « guillemets » is split.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import french, lexicon
+
+#: Pronouns that may stand between a subject and its verb ("leur" and "lui" are left
+#: out: "et leur recherche" is far more often a determiner and a noun).
+_CLITICS = {"se", "s'", "s\u2019", "ne", "n'", "n\u2019", "y", "en"}
+_DETERMINERS = {
+    "le": "Le",
+    "la": "La",
+    "les": "Les",
+    "l'": "L'",
+    "l\u2019": "L\u2019",
+    "un": "Ce",
+    "une": "Cette",
+    "des": "Ces",
+    "du": "Le",
+    "au": "Le",
+    "aux": "Les",
+    "ce": "Ce",
+    "cet": "Cet",
+    "cette": "Cette",
+    "ces": "Ces",
+    "son": "Son",
+    "sa": "Sa",
+    "ses": "Ses",
+    "leur": "Leur",
+    "leurs": "Leurs",
+    "notre": "Notre",
+    "nos": "Nos",
+}
+_NOT_BEFORE_VERB = frozenset(
+    "le la les un une des du au aux ce cet cette ces son sa ses leur leurs mon ma mes de d' "
+    "l' notre nos votre vos quelques plusieurs chaque".split()
+)
+_PRONOUNS = {"il": "Il", "elle": "Elle", "ils": "Ils", "elles": "Elles", "on": "On"}
+
+
+def count_words(text: str) -> int:
+    """Words as the checker counts them (elisions split: "l'accueil" is 2)."""
+    return len(french.words(text))
+
+
+def finish(text: str) -> str:
+    """A sentence with a capital letter and one final stop, spaces tidied."""
+    text = re.sub(r"\s+", " ", text).strip(" ,;:–-")
+    text = re.sub(r"\s+([,.])", r"\1", text)
+    if not text:
+        return text
+    if text[0] == "«" or text[0].isdigit():
+        pass
+    else:
+        text = text[0].upper() + text[1:]
+    if text[-1] not in '.!?…»"':
+        text += "."
+    elif text[-1] in '»"' and not text.rstrip('»" ').endswith((".", "!", "?")):
+        text += "."
+    return text
+
+
+def _outside_quotes(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """Matches of ``pattern`` that are not inside « guillemets » or "quotes"."""
+    out = []
+    for m in pattern.finditer(text):
+        before = text[: m.start()]
+        if (
+            before.count("«") > before.count("»")
+            or before.count("\u201c") > before.count("\u201d")
+            or before.count('"') % 2
+        ):
+            continue
+        out.append(m)
+    return out
+
+
+def _is_finite(word: str) -> bool:
+    if len(word) < 2 and word.lower() != "a":
+        return False
+    entry = lexicon.entry(word.strip(",.;:"))
+    if entry is None or not ({"VER", "AUX"} & entry.cgram):
+        return False
+    if {"PRE", "CON", "ART:def", "ART:ind"} & entry.cgram:
+        return False  # "entre", "or": read as the preposition or conjunction
+    finite = any(v.startswith(("ind:", "cnd:")) for v in entry.infover)
+    # Third person only: the fiches tell stories about others.
+    third = any(v.endswith(("3s", "3p")) for v in entry.infover)
+    return finite and third
+
+
+def verb_at(words: list[str], i: int) -> bool:
+    """Whether a finite verb starts at ``words[i]`` (after optional clitics)."""
+    before = re.sub(r"^(?:d|l|qu)['\u2019]", "", words[i - 1].lower()) if i > 0 else ""
+    if before in _NOT_BEFORE_VERB:
+        return False  # "une note", "d'une note", "la lance": a noun after a determiner
+    if before in ("en", "à", "pour", "par", "sur", "avec", "sans"):
+        entry = lexicon.entry(words[i].strip(",.;:"))
+        if entry is not None and "NOM" in entry.cgram:
+            return False  # "mis en place": a noun after a preposition
+    while i < len(words) and words[i].lower() in _CLITICS:
+        i += 1
+    if i < len(words) and re.match(r"^[sn][’']", words[i].lower()):
+        return _is_finite(words[i][2:])
+    return i < len(words) and _is_finite(words[i])
+
+
+def split_semicolons(text: str) -> list[str]:
+    """ "X ; Y" becomes "X." and "Y."."""
+    matches = _outside_quotes(text, re.compile(r"\s*;\s*"))
+    if not matches:
+        return [text]
+    pieces, pos = [], 0
+    for m in matches:
+        pieces.append(text[pos : m.start()])
+        pos = m.end()
+    pieces.append(text[pos:])
+    return [finish(p) for p in pieces if len(p.split()) >= 3] or [text]
+
+
+def _is_list(tail: str) -> list[str]:
+    """Items of an enumeration ("A, B et C") with no finite verb, else []."""
+    items = re.split(r",\s*", tail.rstrip(" .…"))
+    last = re.split(r"\s+et\s+(?!d['\u2019]|de\s)", items[-1])
+    if len(last) == 2 and len(items) >= 2:
+        items = items[:-1] + last
+    items = [i.strip() for i in items if i.strip() and i.strip(" .") != "etc"]
+    if len(items) < 3 or any(q in tail for q in '«»\u201c\u201d"'):
+        return []
+    if any(verb_at(i.split(), 0) for i in items):
+        return []
+    return items
+
+
+def split_colon(text: str) -> list[str]:
+    """ "X : Y" becomes "X." and "Y."; "X : A, B et C" becomes "X :" and bullets."""
+    matches = _outside_quotes(text, re.compile(r"\s+:\s+"))
+    if len(matches) != 1:
+        return [text]
+    m = matches[0]
+    head, tail = text[: m.start()].strip(), text[m.end() :].strip()
+    if len(head.split()) < 3 or len(tail.split()) < 2:
+        return [text]
+    items = _is_list(tail)
+    if items:
+        return [finish(head)[:-1] + " :", *(f"- {i.rstrip('.')}" for i in items)]
+    if not any(verb_at(tail.split(), i) for i in range(min(6, len(tail.split())))):
+        return [text]
+    return [finish(head), finish(tail)]
+
+
+def split_but(text: str) -> list[str]:
+    """ "X, mais Y" becomes "X." and "Mais Y."."""
+    matches = _outside_quotes(text, re.compile(r",\s+mais\s+"))
+    if not matches:
+        return [text]
+    m = matches[0]
+    head, tail = text[: m.start()], text[m.end() :]
+    if len(head.split()) < 4 or len(tail.split()) < 3:
+        return [text]
+    if not starts_clause(tail):
+        return [text]  # "mais affecte aussi ...": no subject of its own
+    return [finish(head), finish("Mais " + tail)]
+
+
+def _noun_phrase(words: list[str]) -> str | None:
+    """The noun phrase ending ``words``, starting at its determiner, as a new subject."""
+    for back in range(1, min(6, len(words)) + 1):
+        word = words[-back]
+        key = word.lower().replace("\u2019", "'")
+        rest = words[len(words) - back + 1 :]
+        if key in _DETERMINERS:
+            return " ".join([_DETERMINERS[key], *rest]) if rest else None
+        elided = re.match(r"^([ld])'(.+)$", key)
+        if elided:
+            inner = elided.group(2)
+            if elided.group(1) == "d" and inner in _DETERMINERS:
+                # "d'un débat" -> "Ce débat"
+                return " ".join([_DETERMINERS[inner], *rest]) if rest else None
+            if elided.group(1) == "l":
+                return " ".join(["L'" + word[2:], *rest])
+            return None
+        if word[:1].isupper() and back == 1 and key not in _PRONOUNS:
+            before = words[-2].lower() if len(words) > 1 else ""
+            if before in ("le", "la", "les"):
+                return f"{before.capitalize()} {word}"  # "le CAI"
+            return word  # a name: "Myria"
+    return None
+
+
+def _agrees(subject: str, verb: str) -> bool:
+    """Whether a singular or plural subject fits the verb ("le Forem" + "proposent": no)."""
+    entry = lexicon.entry(verb)
+    if entry is None:
+        return True
+    persons = {v.rsplit(":", 1)[-1] for v in entry.infover if v.startswith(("ind", "cnd"))}
+    first = subject.split()[0].lower()
+    plural = first in ("les", "des", "ces", "leurs", "nos") or subject.endswith(("s", "x"))
+    if persons and persons <= {"3p", "1p", "2p"} and not plural:
+        return False
+    if persons and persons <= {"3s", "1s", "2s"} and first in ("les", "ces", "des"):
+        return False
+    return True
+
+
+def split_relative(text: str) -> list[str]:
+    """ "NP, qui V1, V2 ..." -> "NP V1." + "NP V2 ..."; "..., NP, qui V" -> two sentences."""
+    matches = _outside_quotes(text, re.compile(r",\s+qui\s+"))
+    if not matches:
+        return [text]
+    m = matches[0]
+    head, tail = text[: m.start()], text[m.end() :]
+    subject = _noun_phrase(head.split())
+    if subject is None or not verb_at(tail.split(), 0) or not _agrees(subject, tail.split()[0]):
+        return [text]
+    close = tail.find(", ")
+    if close > 0 and verb_at(tail[close + 2 :].split(), 0) and len(head.split()) <= 6:
+        # Embedded: "Ce numéro, qui paraît en juin 2017, reprend les actes."
+        relative, main = tail[:close], tail[close + 2 :]
+        return [finish(f"{subject} {relative}"), finish(f"{head} {main}")]
+    if len(head.split()) < 4:
+        return [text]
+    return [finish(head), finish(f"{subject} {tail}")]
+
+
+def split_bare_relative(text: str, *, limit: int = 12) -> list[str]:
+    """ "X ... au parcours d'intégration qui devient obligatoire." (no comma) ->
+    "X ... au parcours d'intégration." + "Le parcours d'intégration devient obligatoire."."""
+    if count_words(text) <= limit:
+        return [text]
+    for m in _outside_quotes(text, re.compile(r"(?<=\w)\s+qui\s+")):
+        head, tail = text[: m.start()], text[m.end() :]
+        if len(head.split()) < 4 or not verb_at(tail.split(), 0) or "," in tail:
+            continue
+        subject = _noun_phrase(head.split())
+        if subject is None or not is_sentence(head) or not _agrees(subject, tail.split()[0]):
+            continue
+        return [finish(head), finish(f"{subject} {tail}")]
+    return [text]
+
+
+def _subject(words: list[str], verb: int) -> str | None:
+    """The subject before the verb at ``verb``: the words after the last comma."""
+    prefix = " ".join(words[:verb])
+    subject = prefix.split(", ")[-1].strip()
+    n = len(subject.split())
+    if not subject or n > 7 or " qui " in f" {subject} " or " que " in f" {subject} ":
+        return None
+    first = subject.split()[0].lower()
+    if first not in _DETERMINERS and first not in _PRONOUNS and not subject[0].isupper():
+        return None
+    return subject
+
+
+def split_coordination(text: str) -> list[str]:
+    """ "S V1 X et V2 Y" becomes "S V1 X." and "S V2 Y."."""
+    words = text.split()
+    verbs = [i for i in range(1, len(words)) if verb_at(words, i)]
+    if not verbs:
+        return [text]
+    first_verb = verbs[0]
+    # Skip clitics to find where the subject ends.
+    start = first_verb
+    while start > 0 and words[start - 1].lower() in _CLITICS:
+        start -= 1
+    subject = _subject(words, start)
+    if subject is None:
+        return [text]
+    for i in range(first_verb + 2, len(words) - 2):
+        if words[i] in ("et", "puis") and verb_at(words, i + 1):
+            head = " ".join(words[:i]).rstrip(",")
+            if head.count("«") != head.count("»"):
+                continue
+            tail = " ".join(words[i + 1 :])
+            key = subject.split()[0].lower()
+            if key in _PRONOUNS:
+                subj = _PRONOUNS[key] + subject[len(key) :]
+            else:
+                subj = subject[:1].upper() + subject[1:]
+            return [finish(head), finish(f"{subj} {tail}")]
+    return [text]
+
+
+def split_comma(text: str, *, limit: int) -> list[str]:
+    """Last resort for a sentence still over ``limit`` words: cut at ", ce qui"."""
+    if len(text.split()) <= limit:
+        return [text]
+    for joint, new in ((", ce qui ", "Cela "),):
+        i = text.find(joint)
+        if i > 0 and len(text[:i].split()) >= 4:
+            return [finish(text[:i]), finish(new + text[i + len(joint) :])]
+    return [text]
+
+
+#: Complements of place and time that a sentence can lose without breaking.
+_TAIL_STARTS = frozenset("en dans sur lors auprès via".split())
+
+
+def _ends_well(words: list[str]) -> bool:
+    """Whether a cut sentence ends on a noun, a name, a number or a closing quote."""
+    last = words[-1].strip(",;:")
+    if last in ("»", '"') or last[:1].isupper() or last[:1].isdigit():
+        return True
+    entry = lexicon.entry(last)
+    return (
+        entry is not None
+        and bool({"NOM", "ADJ"} & entry.cgram)
+        and not ({"VER", "PRE", "ART:def"} & entry.cgram)
+    )
+
+
+def trim_tail(text: str, *, limit: int) -> str:
+    """Cut trailing complements ("... en province de Namur") off a sentence over ``limit`` words."""
+    words = text.rstrip(".").split()
+    if count_words(text) <= limit:
+        return text
+    for cut in range(len(words) - 1, 5, -1):
+        nxt = words[cut + 1] if cut + 1 < len(words) else ""
+        place = words[cut] == "à" and (
+            nxt[:1].isupper()
+            or (nxt in ("la", "l'") and cut + 2 < len(words) and words[cut + 2][:1].isupper())
+        )
+        # "un nouveau guichet destiné aux personnes ...": the participle phrase can go.
+        participle = _participle(words[cut]) and not _is_finite(words[cut])
+        if words[cut].lower() not in _TAIL_STARTS and not place and not participle:
+            continue
+        head = words[:cut]
+        joined = " ".join(head)
+        if count_words(joined) > limit:
+            continue
+        if joined.count("«") != joined.count("»") or not _ends_well(head):
+            continue
+        if not any(verb_at(head, i) for i in range(len(head))):
+            continue
+        return finish(joined)
+    return text
+
+
+_BAD_ENDINGS = frozenset(
+    "de d' à au aux le la les l' des du un une et ou que qu' qui pour avec par en dans sur "
+    "ainsi donc notamment comme tels telles tel telle suivants suivantes".split()
+)
+
+
+_SUBORDINATORS = (
+    "si ",
+    "s'il",
+    "lorsque",
+    "lorsqu'",
+    "quand ",
+    "comme ",
+    "bien que",
+    "alors que",
+    "puisque",
+    "parce que",
+    "tandis que",
+    "même si",
+    "dès que",
+    "afin que",
+)
+_WEAK_LAST = frozenset({"ADV", "PRE", "ART:def", "ART:ind", "CON", "PRO:rel"})
+
+
+def is_sentence(line: str) -> bool:
+    """Whether a line reads as a sentence: a main verb, and no dangling last word."""
+    words = line.rstrip(".!?:… ").split()
+    if len(words) < 3:
+        return False
+    last = words[-1].lower().replace("\u2019", "'").strip(",")
+    if last in _BAD_ENDINGS:
+        return False
+    entry = lexicon.entry(last)
+    if entry is not None and entry.cgram and entry.cgram <= _WEAK_LAST:
+        return False  # "Le CAI organise également."
+    if line.replace("\u2019", "'").lower().startswith(_SUBORDINATORS):
+        return False  # "Si la Flandre applique ..." says half of something
+    if line.count("«") != line.count("»"):
+        return False
+    return any(verb_at(words, i) for i in range(len(words)))
+
+
+_DROPPABLE_TAIL = frozenset(
+    "pour afin qui en avec dans sur car puis dont où notamment comme tout sans grâce via "
+    "tels telles tel telle lors auprès ainsi".split()
+)
+
+
+def trim_at_comma(text: str, *, limit: int) -> str:
+    """For a sentence over ``limit`` words, keep the longest head before a comma that
+    is a sentence on its own: "Le CAI agit comme agent de réseau, pour harmoniser ..."."""
+    if count_words(text) <= limit:
+        return text
+    commas = [m.start() for m in _outside_quotes(text, re.compile(r",\s"))]
+    for pos in reversed(commas):
+        head, tail = text[:pos], text[pos + 2 :]
+        tail_start = tail.split()[0].lower() if tail.split() else ""
+        # An object or a "de ..." complement cannot go: "permet, ..., de travailler".
+        if tail_start not in _DROPPABLE_TAIL and not _participle(tail_start):
+            continue
+        last_segment = head.split(", ")[-1].split()
+        if not any(verb_at(last_segment, i) for i in range(len(last_segment))):
+            continue
+        if count_words(head) <= limit and is_sentence(head) and _ends_well(head.split()):
+            return finish(head)
+    return text
+
+
+def _participle(word: str) -> bool:
+    entry = lexicon.entry(word)
+    return entry is not None and any(v.startswith("par:") for v in entry.infover)
+
+
+def starts_clause(text: str) -> bool:
+    """Whether ``text`` starts with a subject (determiner, pronoun or name) and has a verb."""
+    words = text.split()
+    if len(words) < 3:
+        return False
+    first = words[0].lower()
+    subject = (
+        first in _DETERMINERS
+        or first in _PRONOUNS
+        or re.match(r"^l['\u2019]", first) is not None
+        or (words[0][:1].isupper() and lexicon.entry(words[0]) is None)
+    )
+    return bool(subject) and any(verb_at(words, i) for i in range(1, min(len(words), 8)))

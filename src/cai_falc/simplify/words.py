@@ -1,0 +1,146 @@
+"""Words: everyday words for administrative ones, acronyms expanded, hard terms explained.
+
+Everyday replacements are a small fixed table of connectors and administrative verbs
+whose plain equivalent keeps the grammar (same person, same number). Terms come from
+the glossary: a ``replacement`` is written instead of the term; otherwise the term is
+kept and explained in the "Mots difficiles" box.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..glossary import Glossary
+
+#: (written form, plain form); matched as whole words, first letter's case kept.
+PLAIN_WORDS: tuple[tuple[str, str], ...] = (
+    ("de manière très significative", "beaucoup"),
+    ("de manière significative", "beaucoup"),
+    ("de manière impressionnante", "beaucoup"),
+    ("dans le but de", "pour"),
+    ("afin d'", "pour "),
+    ("afin de", "pour"),
+    ("afin que", "pour que"),
+    ("en vue de", "pour"),
+    ("au sein du", "dans le"),
+    ("au sein des", "dans les"),
+    ("au sein de", "dans"),
+    ("à destination du", "pour le"),
+    ("à destination des", "pour les"),
+    ("à destination de", "pour"),
+    ("en faveur du", "pour le"),
+    ("en faveur des", "pour les"),
+    ("en faveur de", "pour"),
+    ("en faveur d'", "pour "),
+    ("à la suite du", "après le"),
+    ("à la suite des", "après les"),
+    ("à la suite de", "après"),
+    ("à la suite d'", "après "),
+    ("suite à", "après"),
+    ("lors du", "pendant le"),
+    ("lors des", "pendant les"),
+    ("lors de", "pendant"),
+    ("par le biais du", "par le"),
+    ("par le biais des", "par les"),
+    ("par le biais de", "par"),
+    ("ainsi que", "et"),
+    ("un certain nombre de", "des"),
+    ("une série de", "des"),
+    ("une série d'", "des "),
+    ("l'ensemble des", "tous les"),
+    ("désormais", "maintenant"),
+    ("néanmoins", "mais"),
+    ("quasi", "presque"),
+    ("débute", "commence"),
+    ("débutent", "commencent"),
+    ("élabore", "prépare"),
+    ("élaborent", "préparent"),
+    ("engendre", "cause"),
+    ("engendrent", "causent"),
+    ("vise à", "veut"),
+    ("visent à", "veulent"),
+    ("collabore", "travaille"),
+    ("collaborent", "travaillent"),
+    ("s'adresse à", "est pour"),
+    ("s'adressent à", "sont pour"),
+    ("primordiale", "très importante"),
+    ("primordial", "très important"),
+    ("significative", "importante"),
+    ("significatif", "important"),
+    ("il s'agit d'", "c'est "),
+    ("il s'agit de", "c'est"),
+    ("nécessite", "demande"),
+    ("nécessitent", "demandent"),
+    ("via", "par"),
+    ("asbl", "association"),
+    ("s'inscrit dans le cadre des", "fait partie des"),
+    ("s'inscrit dans le cadre du", "fait partie du"),
+    ("s'inscrit dans le cadre de", "fait partie de"),
+    ("s'inscrit dans le cadre d'", "fait partie d'"),
+)
+
+_PLAIN_RE = re.compile(
+    r"(?<![\w])(?:"
+    + "|".join(
+        re.escape(w) + ("" if w.endswith("'") else r"(?!\w)")
+        for w, _ in sorted(PLAIN_WORDS, key=lambda p: -len(p[0]))
+    )
+    + r")",
+    re.IGNORECASE,
+)
+_PLAIN_MAP = {w: p for w, p in PLAIN_WORDS}
+
+
+def _keep_case(original: str, new: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return new  # "l'ASBL Objectifs" -> "l'association Objectifs"
+    return new[:1].upper() + new[1:] if original[:1].isupper() else new
+
+
+def plain_words(text: str) -> str:
+    """Replace administrative words by everyday ones ("afin de" -> "pour")."""
+
+    def repl(m: re.Match[str]) -> str:
+        return _keep_case(m.group(), _PLAIN_MAP[m.group().lower()])
+
+    return _PLAIN_RE.sub(repl, text)
+
+
+def replace_terms(text: str, glossary: Glossary) -> str:
+    """Write a term's glossary ``replacement`` instead of the term."""
+    out, pos = [], 0
+    for match in glossary.find(text):
+        if match.term.replacement:
+            out.append(text[pos : match.start])
+            out.append(_keep_case(match.text, match.term.replacement))
+            pos = match.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def difficult_words(text: str, glossary: Glossary) -> dict[str, str]:
+    """The "Mots difficiles" box: every glossary term of ``text`` and its explanation."""
+    box: dict[str, str] = {}
+    for match in glossary.find(text):
+        term = match.term
+        if term.replacement or term.term in box:
+            continue
+        explanation = term.explanation or term.expansion
+        if term.kind in ("acronym", "name") and term.expansion and term.explanation:
+            explanation = f"{term.expansion}. {term.explanation}"
+        box[term.term] = explanation
+    return box
+
+
+def contract_expansions(text: str, glossary: Glossary, *, min_words: int = 4) -> str:
+    """Write a long name as its acronym ("Centre public d'action sociale" -> "CPAS"):
+    the "Mots difficiles" box explains it, and the sentence gets shorter."""
+    for term in glossary.terms:
+        if term.kind != "acronym" or len(term.expansion.split()) < min_words:
+            continue
+        pattern = re.compile(
+            r"(?<![\w'])" + re.escape(term.expansion).replace("'", "['\u2019]") + r"(?!\w)",
+            re.IGNORECASE,
+        )
+        text = pattern.sub(term.term, text)
+    return re.sub(r"\b(\w+) \(\1\)", r"\1", text)  # "CPAS (CPAS)" after a contraction

@@ -1,0 +1,420 @@
+"""The simplifier: each operation on real sentences, drafts, ownership of FALC files, CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cai_falc import config, facts, fiche, glossary, simplify
+from cai_falc.cli import cli
+from cai_falc.config import SimplifySettings
+from cai_falc.errors import InputError
+from cai_falc.simplify import asides, numbers, selection, splitting, words
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data" / "simplify"
+
+
+@pytest.fixture(scope="module")
+def terms() -> glossary.Glossary:
+    return glossary.load(ROOT / "glossaries")
+
+
+# ------------------------------------------------------------------------- asides
+
+
+def test_parentheses_and_footnotes_go() -> None:
+    text = "Cette formation, reconnue par l'ARES[1], vise le Fonds social européen (FSE)."
+    assert asides.drop_parentheses(text) == (
+        "Cette formation, reconnue par l'ARES, vise le Fonds social européen."
+    )
+    assert asides.drop_parentheses("Le CAI aide.") == "Le CAI aide."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Dans le cadre de la campagne « Justice migratoire » du CNCD 11.11.11, le CAI se "
+            "mobilise.",
+            "Le CAI se mobilise.",
+        ),
+        ("Par ailleurs, le CAI organise des ateliers.", "Le CAI organise des ateliers."),
+        (
+            "En effet, ces motions prônent les mêmes valeurs.",
+            "Ces motions prônent les mêmes valeurs.",
+        ),
+        ("Néanmoins, les chiffres remontent dès 2015.", "Mais les chiffres remontent dès 2015."),
+    ],
+)
+def test_framing_openers_go(text: str, expected: str) -> None:
+    assert asides.drop_opener(text) == expected
+
+
+def test_openers_that_say_when_stay() -> None:
+    text = "En 2017, le CNCD 11.11.11 lance sa campagne annuelle."
+    assert asides.drop_opener(text) == text
+
+
+def test_short_insertions_go_but_ainsi_que_stays() -> None:
+    text = "Cette réforme engendre, en réalité, des zones de flou."
+    assert asides.drop_insertions(text) == "Cette réforme engendre des zones de flou."
+    kept = "Le CAI ainsi que le CNCD organisent les Assises."
+    assert asides.drop_insertions(kept) == kept
+
+
+def test_participle_asides_go() -> None:
+    text = (
+        "Souhaitée pour plus d'impartialité, dans un contexte politique complexe, cette "
+        "réforme engendre des zones de flou."
+    )
+    assert asides.drop_participle_asides(text).startswith("Cette réforme engendre")
+    middle = "Le CAI, fort de son expérience, organise une matinée d'étude."
+    assert asides.drop_participle_asides(middle) == "Le CAI organise une matinée d'étude."
+
+
+def test_prepositional_aside_between_subject_and_purpose_goes() -> None:
+    text = "Le CAI se mobilise, aux côtés de citoyens, pour faire voter les motions."
+    assert asides.drop_prepositional_asides(text) == (
+        "Le CAI se mobilise pour faire voter les motions."
+    )
+    dated = "Le CAI développe, dès février 2015, une série d'activités."
+    assert asides.drop_prepositional_asides(dated) == dated
+
+
+def test_time_aside_moves_to_the_front() -> None:
+    text = "Le CPAS ouvre, à partir du 3 mars 2025, un nouveau guichet."
+    assert (
+        asides.time_to_front(text) == "À partir du 3 mars 2025, le CPAS ouvre un nouveau guichet."
+    )
+
+
+# ---------------------------------------------------------------------- splitting
+
+
+def test_semicolons_split() -> None:
+    text = "Le guichet accueille 40 personnes ; il sera ouvert du lundi au vendredi."
+    assert splitting.split_semicolons(text) == [
+        "Le guichet accueille 40 personnes.",
+        "Il sera ouvert du lundi au vendredi.",
+    ]
+
+
+def test_colon_list_becomes_bullets_and_clause_becomes_sentence() -> None:
+    listed = (
+        "En 2021, le CAI soutient trois programmes de mentorat : "
+        "le MIN, Net2Work et Net2Work Asile."
+    )
+    assert splitting.split_colon(listed) == [
+        "En 2021, le CAI soutient trois programmes de mentorat :",
+        "- le MIN",
+        "- Net2Work",
+        "- Net2Work Asile",
+    ]
+    clause = "Le décret est modifié : le parcours devient obligatoire."
+    assert splitting.split_colon(clause) == [
+        "Le décret est modifié.",
+        "Le parcours devient obligatoire.",
+    ]
+    quoted = "Le numéro s'intitule « Nationalité : liens avec le Parcours »."
+    assert splitting.split_colon(quoted) == [quoted]
+
+
+def test_embedded_relative_repeats_its_subject() -> None:
+    text = "Ce numéro, qui paraît en juin 2017, reprend les actes du colloque."
+    assert splitting.split_relative(text) == [
+        "Ce numéro paraît en juin 2017.",
+        "Ce numéro reprend les actes du colloque.",
+    ]
+
+
+def test_trailing_relative_gets_a_demonstrative_subject() -> None:
+    text = (
+        "La présentation de la pièce est souvent suivie d'un débat, "
+        "qui permet de poursuivre la réflexion."
+    )
+    assert splitting.split_relative(text) == [
+        "La présentation de la pièce est souvent suivie d'un débat.",
+        "Ce débat permet de poursuivre la réflexion.",
+    ]
+
+
+def test_relative_with_a_plural_verb_and_a_singular_noun_stays() -> None:
+    text = "Le CPAS travaille avec la Ville de Namur et le Forem, qui proposent des permanences."
+    assert splitting.split_relative(text) == [text]
+
+
+def test_coordinated_verbs_share_their_subject() -> None:
+    text = "Le CAI élabore la Charte interculturelle et la propose aux communes."
+    assert splitting.split_coordination(text) == [text]  # "la propose": a pronoun object
+    text = "Le CAI organise une matinée d'étude et publie un numéro spécial de sa revue."
+    assert splitting.split_coordination(text) == [
+        "Le CAI organise une matinée d'étude.",
+        "Le CAI publie un numéro spécial de sa revue.",
+    ]
+    nouns = "Ce projet facilite leur intégration et leur recherche d'emploi."
+    assert splitting.split_coordination(nouns) == [nouns]
+
+
+def test_but_splits_only_before_a_clause() -> None:
+    text = "Le parcours devient obligatoire en 2016, mais les chiffres baissent encore."
+    assert splitting.split_but(text) == [
+        "Le parcours devient obligatoire en 2016.",
+        "Mais les chiffres baissent encore.",
+    ]
+    no_subject = "Ce changement a un impact important, mais affecte aussi l'équipe."
+    assert splitting.split_but(no_subject) == [no_subject]
+
+
+def test_is_sentence_refuses_broken_pieces() -> None:
+    assert splitting.is_sentence("Le CAI organise des ateliers.")
+    assert not splitting.is_sentence("Le CAI organise également.")
+    assert not splitting.is_sentence("Rédaction et diffusion d'une note politique.")
+    assert not splitting.is_sentence("Si la Flandre applique un parcours depuis 2003.")
+    assert not splitting.is_sentence("Il s'agit en pratique de.")
+
+
+# --------------------------------------------------------------------------- words
+
+
+def test_plain_words_keep_grammar() -> None:
+    text = "Afin de mieux comprendre, le CAI collabore avec l'asbl Objectifs au sein du réseau."
+    assert words.plain_words(text) == (
+        "Pour mieux comprendre, le CAI travaille avec l'association Objectifs dans le réseau."
+    )
+    assert words.plain_words("Le CAI débute un partenariat.") == "Le CAI commence un partenariat."
+
+
+def test_long_names_become_their_explained_acronym(terms: glossary.Glossary) -> None:
+    text = "Le Centre public d'action sociale de Namur aide les familles."
+    assert words.contract_expansions(text, terms) == "Le CPAS de Namur aide les familles."
+    box = words.difficult_words("Le CPAS aide les primo-arrivants.", terms)
+    assert box["CPAS"].startswith("Centre public d'action sociale.")
+    assert "primo-arrivant" in box
+
+
+# ------------------------------------------------------------------------- numbers
+
+
+def test_numbers_become_readable() -> None:
+    assert numbers.big_numbers("passant de 22 417 en 2012 à 9136 en 2014") == (
+        "passant de plus de 22 000 en 2012 à plus de 9 000 en 2014"
+    )
+    assert numbers.big_numbers("Il vit ici depuis 2014.") == "Il vit ici depuis 2014."
+    assert numbers.percentages("près de 30 % des demandes") == "environ 1 demande sur 3"
+    assert numbers.percentages("75 % des élèves") == "environ 3 élèves sur 4"
+    assert numbers.percentages("30 %") == "environ 1 personne sur 3"
+    assert numbers.number_words("en quatre heures, avec une cinquantaine de participants") == (
+        "en 4 heures, avec environ 50 participants"
+    )
+    assert numbers.number_words("les deux crises") == "les deux crises"
+    assert numbers.slash_dates("le 25/09/2009") == "le 25 septembre 2009"
+
+
+# ------------------------------------------------------------------------- drafts
+
+
+def make_fiche(body: str, *, lead: str = "", ident: str = "2017-test") -> fiche.Fiche:
+    return fiche.Fiche(
+        id=ident,
+        year=2017,
+        title="Chartes et motions pour un meilleur accueil",
+        lead=lead,
+        body=body,
+    )
+
+
+LEAD = (
+    "Dans le cadre de la campagne « Justice migratoire » du CNCD 11.11.11, le CAI se mobilise, "
+    "aux côtés de citoyens, pour faire voter les motions « Communes hospitalières »."
+)
+BODY = "\n\n".join(
+    [
+        "Dès 2013, le CAI affiche sa volonté de renforcer l’interculturalité dans les communes. "
+        "C’est pourquoi il élabore la Charte interculturelle et la propose aux différentes "
+        "communes.",
+        "En 2017, le CNCD 11.11.11 lance sa campagne annuelle sur le thème de la « Justice "
+        "migratoire ». Cette initiative entraîne l’abandon de la Charte interculturelle.",
+        "À ce jour, les communes de la province de Namur ayant adopté la « Commune hospitalière » "
+        "sont : Couvin, Florennes, Gembloux, Gesves, Hastière, Jemeppe-Sur-Sambre, Namur, "
+        "Rochefort et Viroinval.",
+    ]
+)
+
+
+def test_draft_of_a_fiche_is_short_checked_and_owned_by_the_tool(terms: glossary.Glossary) -> None:
+    item = make_fiche(BODY, lead=LEAD)
+    draft = simplify.simplify_fiche(item, glossary=terms, settings=SimplifySettings())
+    falc = draft.falc
+    assert falc.status == "draft" and not falc.human_owned
+    assert falc.draft_hash == falc.content_hash()
+    assert falc.source_hash == item.source_hash()
+    assert falc.generator.startswith("cai-falc ")
+    lines = [b for b in falc.blocks() if b.kind != "heading"]
+    assert 3 <= len(lines) <= 15
+    assert all(selection.word_count(b.text) <= 15 for b in lines)
+    assert any(b.kind == "heading" for b in falc.blocks())
+    assert (
+        "Le CAI se mobilise pour faire voter les motions « Communes hospitalières »." in falc.body
+    )
+    assert "CAI" in falc.words and "CNCD" in falc.words
+    assert facts.unsupported_facts(falc.body, source=item.text(), glossary=terms) == []
+    operations = {step.operation for step in draft.trace}
+    assert {"asides.opener", "asides.complement", "select"} <= operations
+    assert all(step.before != step.after for step in draft.trace)
+
+
+def test_drafts_are_deterministic(terms: glossary.Glossary) -> None:
+    item = make_fiche(BODY, lead=LEAD)
+    first = simplify.simplify_fiche(item, glossary=terms, settings=SimplifySettings())
+    second = simplify.simplify_fiche(item, glossary=terms, settings=SimplifySettings())
+    assert first.falc == second.falc and first.trace == second.trace
+
+
+@pytest.mark.parametrize("name", ["administratif.txt", "presse.txt"])
+def test_unseen_texts_pass_the_checker_and_keep_their_facts(
+    name: str, terms: glossary.Glossary
+) -> None:
+    from cai_falc import check
+
+    source = (DATA / name).read_text(encoding="utf-8")
+    draft = simplify.simplify_text(source, glossary=terms, settings=SimplifySettings())
+    body = draft.falc.body
+    assert len([b for b in draft.falc.blocks() if b.kind != "heading"]) >= 3
+    result = check.check_text(
+        body, glossary=terms, falc=True, explained=draft.falc.words, source=source
+    )
+    errors = [f for f in result.findings if f.severity == "error"]
+    assert errors == [], errors
+    assert result.metrics.words_per_sentence_max <= 15
+    assert facts.unsupported_facts(body, source=source, glossary=terms) == []
+
+
+def test_simplify_text_refuses_empty_text(terms: glossary.Glossary) -> None:
+    with pytest.raises(InputError):
+        simplify.simplify_text("  \n", glossary=terms, settings=SimplifySettings())
+
+
+# ------------------------------------------------------------------- ownership
+
+
+def write_project_fiche(project: Path, body: str = BODY) -> fiche.Fiche:
+    item = make_fiche(body, lead=LEAD)
+    fiche.write_fiche(item, project / "fiches" / item.filename)
+    return fiche.read_fiche(project / "fiches" / item.filename)
+
+
+def test_drafts_are_written_then_regenerated_then_kept_once_edited(
+    project: Path, terms: glossary.Glossary
+) -> None:
+    settings = config.load(project)
+    item = write_project_fiche(project)
+    target = project / "fiches" / item.falc_filename
+    [first] = simplify.update_falc_files([item], glossary=terms, settings=settings)
+    assert first.action == "written" and target.is_file()
+    [again] = simplify.update_falc_files([item], glossary=terms, settings=settings)
+    assert again.action == "unchanged"
+    # A person edits the text without touching its status: it is theirs now.
+    edited = target.read_text(encoding="utf-8").replace("## En bref", "## En bref\nMa phrase.")
+    target.write_text(edited, encoding="utf-8")
+    [kept] = simplify.update_falc_files([item], glossary=terms, settings=settings)
+    assert kept.action == "kept-edited"
+    assert target.read_text(encoding="utf-8") == edited
+
+
+def test_validated_text_with_a_changed_source_is_stale_with_a_diff(
+    project: Path, terms: glossary.Glossary
+) -> None:
+    settings = config.load(project)
+    item = write_project_fiche(project)
+    target = project / "fiches" / item.falc_filename
+    simplify.update_falc_files([item], glossary=terms, settings=settings)
+    validated = target.read_text(encoding="utf-8").replace("status: draft", "status: validated")
+    target.write_text(validated, encoding="utf-8")
+    changed = write_project_fiche(project, BODY.replace("Dès 2013", "Dès 2012"))
+    [outcome] = simplify.update_falc_files([changed], glossary=terms, settings=settings)
+    assert outcome.action == "stale"
+    assert target.read_text(encoding="utf-8") == validated
+    assert outcome.diff_path == project / "output" / "stale" / f"{item.id}.diff"
+    diff = outcome.diff_path.read_text(encoding="utf-8")
+    assert "-Dès 2013" in diff and "+Dès 2012" in diff
+
+
+def test_an_unreadable_falc_file_is_never_overwritten(
+    project: Path, terms: glossary.Glossary
+) -> None:
+    settings = config.load(project)
+    item = write_project_fiche(project)
+    target = project / "fiches" / item.falc_filename
+    target.write_text("pas de front matter, mais le travail de quelqu'un\n", encoding="utf-8")
+    [outcome] = simplify.update_falc_files([item], glossary=terms, settings=settings)
+    assert outcome.action == "error"
+    assert target.read_text(encoding="utf-8").startswith("pas de front matter")
+
+
+# ----------------------------------------------------------------------------- CLI
+
+
+def test_cli_simplifies_a_text_file() -> None:
+    result = CliRunner().invoke(cli, ["simplify", str(DATA / "administratif.txt")])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("# Aide sociale")
+    assert "## Mots difficiles" in result.output and "- CPAS :" in result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("This is an English text about the weather and the news of the day.", "French"),
+        ("", "empty"),
+    ],
+)
+def test_cli_refuses_bad_text_files(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "texte.txt"
+    path.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["simplify", str(path)])
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+
+
+def test_cli_writes_drafts_and_refuses_unknown_ids(project: Path) -> None:
+    item = write_project_fiche(project)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["simplify", "--project", str(project)])
+    assert result.exit_code == 0, result.output
+    assert "brouillon écrit" in result.output
+    assert (project / "fiches" / item.falc_filename).is_file()
+    result = runner.invoke(cli, ["simplify", "--project", str(project), "2017-inconnue"])
+    assert result.exit_code == 2, result.output
+    assert "no fiche with id 2017-inconnue" in result.output
+
+
+# ------------------------------------------------------------------ the 10 fiches
+
+
+def test_targets_on_the_project_fiches(terms: glossary.Glossary) -> None:
+    from cai_falc import check
+
+    settings = config.load(ROOT)
+    found = fiche.load_folder(settings.path("fiches"))
+    assert len(found.fiches) >= 10
+    clean = 0
+    for item in found.fiches:
+        draft = simplify.simplify_fiche(item, glossary=terms, settings=settings.simplify)
+        result = check.check_text(
+            draft.falc.body,
+            glossary=terms,
+            falc=True,
+            explained=draft.falc.words,
+            source=item.text(),
+        )
+        m = result.metrics
+        assert m.words_per_sentence <= 10, item.id
+        assert m.words_per_sentence_max <= 15, item.id
+        assert not facts.unsupported_facts(draft.falc.body, source=item.text(), glossary=terms)
+        lines = [b for b in draft.falc.blocks() if b.kind != "heading"]
+        assert 3 <= len(lines) <= 15, item.id
+        clean += not any(f.severity == "error" for f in result.findings)
+    assert clean >= 9
