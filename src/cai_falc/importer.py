@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,16 +88,19 @@ _PLACEHOLDER_RE = re.compile(
     re.IGNORECASE,
 )
 #: Placeholders inside a sentence: "en XXX", "[à compléter]", "TODO".
+_NOTE = r"[àa]\s+compl[ée]ter|[àa]\s+v[ée]rifier|[àa]\s+pr[ée]ciser|[àa]\s+confirmer|xx+|todo|\?+"
 _INLINE_PLACEHOLDER_RE = re.compile(
-    r"\[\s*(?:[àa]\s+compl[ée]ter|[àa]\s+v[ée]rifier|[àa]\s+pr[ée]ciser|ajouter[^\]]*|xx+|todo|\.\.\.|…|\?+)\s*\]"
-    r"|\(\s*(?:[àa]\s+compl[ée]ter|[àa]\s+v[ée]rifier|[àa]\s+pr[ée]ciser|xx+|todo|\?+)\s*\)"
-    r"|\bX{3,}\b|\bTODO\b|\bFIXME\b",
+    rf"\[\s*(?:{_NOTE}|ajouter[^\]]*)\s*\]|\(\s*(?:{_NOTE})\s*\)"
+    r"|\bX{3,}\b|\bTODO\b|\bFIXME\b|\bTBD\b",
     re.IGNORECASE,
 )
+#: Where a sentence ends: . ! ? … then a space and a capital, a digit or an opening quote.
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[«\"“(]?\s?[A-ZÀ-ÖØ-Þ0-9])")
 #: Two or more spaces (any kind) between two pieces of text.
 _GAP_RE = re.compile(r"(?<=\S)[^\S\n]{2,}(?=\S)")
 _WS_RE = re.compile(r"\s+")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+#: Zero-width characters and soft hyphens: invisible, never part of the centre's words.
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _END_PUNCT = tuple(".:;,!?…»)\"”")
 
 _DETERMINERS = frozenset(
@@ -175,12 +178,12 @@ class ParsedExport:
 
 def _clean(line: str) -> str:
     """A line with invisible characters removed and its ends stripped."""
-    return line.translate(_INVISIBLE).strip()
+    return _INVISIBLE_RE.sub("", line).strip()
 
 
 def _norm(text: str) -> str:
     """Whitespace normalised: any run of spaces (NBSP included) becomes one space."""
-    return _WS_RE.sub(" ", text.translate(_INVISIBLE)).strip()
+    return _WS_RE.sub(" ", _INVISIBLE_RE.sub("", text)).strip()
 
 
 def _fold(text: str) -> str:
@@ -209,7 +212,7 @@ def slugify(text: str, *, length: int = SLUG_LENGTH) -> str:
 
 
 def _is_blank(line: str) -> bool:
-    return not _clean(line) or _clean(line).isspace()
+    return not _clean(line)
 
 
 def _title_match(line: str) -> re.Match[str] | None:
@@ -220,6 +223,8 @@ def _title_match(line: str) -> re.Match[str] | None:
 
 
 def _is_caption(line: str) -> bool:
+    if len(line) > 300:
+        return False
     text = _norm(line)
     return bool(_CAPTION_RE.search(text)) and len(text) < 200 and not text.startswith("*")
 
@@ -249,6 +254,8 @@ _SECTION_LABELS = {
 
 def _section_of(line: str) -> str | None:
     """The trailing section a heading line opens ("Sources :" -> "sources"), or None."""
+    if len(line) > 120:
+        return None
     text = _fold(line)
     if not text or len(text) > 80:
         return None
@@ -260,6 +267,8 @@ def _section_of(line: str) -> str | None:
 
 
 def _is_empty_legend(line: str) -> bool:
+    if len(line) > 40:
+        return False
     return bool(re.match(r"^\*?\s*l[ée]gende\s*:?\s*$", _norm(line), re.IGNORECASE))
 
 
@@ -438,6 +447,10 @@ def _gap_is_missing_word(before: str, after: str, pos: Callable[[str], str | Non
     if lone and not after[1:2].isalpha() and after[1:2] not in "’'":
         return True
     closing = first in ".,;:!?)]»…"
+    # French puts a space before ; : ! ? » and editors often double it: innocent after a
+    # verb or a noun ("y propose  :"), a missing word after an article or a preposition.
+    if first in ";:!?»" and prev_kind not in ("det", "prep", "conj"):
+        return False
     # A piece pasted after a comma: "l’insertion socioprofessionnelle,  De plus".
     if before.endswith(",") and first.isupper() and word in _GLUE_WORDS:
         return True
@@ -514,21 +527,52 @@ def _fragments(block: _Block, ctx: _Context) -> None:
             )
 
 
-def _inline_placeholders(block: _Block, ctx: _Context) -> None:
-    """Remove "XXX", "[à compléter]"... from a paragraph; each becomes a review entry."""
-    if not _INLINE_PLACEHOLDER_RE.search(block.text):
+def _sentences(text: str) -> list[str]:
+    return [part for part in _SENTENCE_END_RE.split(text) if part]
+
+
+def _line_of(block: _Block, fragment: str) -> int:
+    """The export line where ``fragment`` of a block starts (its first line if unknown)."""
+    head = " ".join(fragment.split()[:3])
+    return next((n for n, raw in block.lines if head and head in _norm(raw)), block.line)
+
+
+def _inline_leftovers(block: _Block, ctx: _Context) -> None:
+    """Drop the sentences holding "XXX", "TODO ...", "[à compléter]", and a trailing "Supprimer ?".
+
+    The sentence goes whole: "passe à XXX dans la province" has no fact left to keep. Each
+    dropped sentence is a review entry, with its text, for the editor.
+    """
+    if block.kind == "heading":
         return
-    for number, raw in block.lines:
-        for match in _INLINE_PLACEHOLDER_RE.finditer(_norm(raw)):
+    sentences = _sentences(block.text)
+    kept: list[str] = []
+    for n, sentence in enumerate(sentences):
+        match = _INLINE_PLACEHOLDER_RE.search(sentence)
+        if match is not None:
             ctx.add(
                 "placeholder",
-                f"Note de travail « {match.group()} » dans le texte : remplacez-la par le contenu "
-                "attendu dans le CMS, puis réimportez. Elle n’est pas reprise dans la fiche.",
-                number,
-                _quote(raw),
+                f"Note de travail « {match.group()} » dans la phrase « {_quote(sentence)} » : "
+                "complétez la phrase dans le CMS, puis réimportez. Elle n’est pas reprise dans "
+                "la fiche.",
+                _line_of(block, sentence),
+                sentence,
             )
-    block.text = _norm(_INLINE_PLACEHOLDER_RE.sub(" ", block.text))
-    block.text = re.sub(r"\s+([.,;:)])", r"\1", block.text)
+            continue
+        last = n == len(sentences) - 1 and n > 0
+        if last and sentence.endswith("?") and len(sentence.split()) <= 3 and "«" not in sentence:
+            ctx.add(
+                "question",
+                f"Question laissée pour l’éditeur : « {sentence} », à la fin d’un paragraphe. "
+                "Répondez-y dans le CMS (corrigez ou supprimez le passage visé), puis supprimez "
+                "la question.",
+                _line_of(block, sentence),
+                sentence,
+            )
+            continue
+        kept.append(sentence)
+    if len(kept) != len(sentences):
+        block.text = " ".join(kept)
 
 
 def _spelling(block: _Block, ctx: _Context) -> None:
@@ -554,8 +598,11 @@ def _spelling(block: _Block, ctx: _Context) -> None:
 
 
 def _word_shingles(text: str) -> tuple[tuple[str, ...], set[tuple[str, ...]]]:
-    words = tuple(re.findall(r"\w+", _fold(text)))
-    return words, {words[i : i + 3] for i in range(max(len(words) - 2, 0))}
+    words = tuple(re.findall(r"\w+", text.casefold()))
+    return words, set(zip(words, words[1:], words[2:], strict=False))
+
+
+_POSTING_CAP = 8
 
 
 def _duplicates(blocks: list[_Block], ctx: _Context) -> set[int]:
@@ -566,7 +613,7 @@ def _duplicates(blocks: list[_Block], ctx: _Context) -> set[int]:
     """
     exact: dict[tuple[str, ...], int] = {}
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    shingles: dict[int, set[tuple[str, ...]]] = {}
+    sizes: dict[int, int] = {}  # number of distinct word triples of each indexed paragraph
     dropped: set[int] = set()
     for n, block in enumerate(blocks):
         if block.kind == "heading":
@@ -577,16 +624,19 @@ def _duplicates(blocks: list[_Block], ctx: _Context) -> set[int]:
         first = exact.get(words)
         kind = "exacte"
         if first is None:
-            counts: dict[int, int] = defaultdict(int)
+            counts: Counter[int] = Counter()
             for gram in grams:
-                for other in index.get(gram, ()):
-                    counts[other] += 1
+                posting = index.get(gram)
+                if posting is not None and len(posting) < _POSTING_CAP:
+                    counts.update(posting)  # a triple found in many paragraphs says nothing
             first = None
             best = 0.0
-            for other, shared in counts.items():
-                union = len(grams | shingles[other])
-                score = shared / union if union else 0.0
-                containment = shared / min(len(grams), len(shingles[other]))
+            for other, shared in counts.most_common(3):
+                if shared < 8:
+                    continue
+                size = sizes[other]
+                score = shared / (len(grams) + size - shared)
+                containment = shared / min(len(grams), size)
                 # Measured on the seed: the 2023 mentoring copy scores 0.38 / 0.69, distinct
                 # paragraphs of one fiche at most 0.11 / 0.33.
                 near = score >= 0.3 or (containment >= 0.55 and shared >= 8)
@@ -605,10 +655,10 @@ def _duplicates(blocks: list[_Block], ctx: _Context) -> set[int]:
             )
             continue
         exact[words] = n
-        shingles[n] = grams
+        sizes[n] = len(grams)
         for gram in grams:
             posting = index[gram]
-            if len(posting) < 20:  # frequent triples say nothing; cap keeps it linear
+            if len(posting) < _POSTING_CAP:  # the cap keeps the whole pass linear
                 posting.append(n)
     return dropped
 
@@ -651,7 +701,8 @@ def _resource_item(text: str) -> Resource:
     url = _URL_RE.search(text)
     if url is None:
         return Resource(label=_norm(text))
-    label = _norm((text[: url.start()] + text[url.end():]).strip(" :–—-()[]"))
+    rest = re.sub(r"\(\s*\)|\[\s*\]", " ", text[: url.start()] + text[url.end() :])
+    label = _norm(rest).strip(" :–—-")
     return Resource(label=label or url.group(), url=url.group())
 
 
@@ -838,7 +889,7 @@ def _parse_fiche(
             block.kind = "heading"
         _gaps(block, ctx)
         _fragments(block, ctx)
-        _inline_placeholders(block, ctx)
+        _inline_leftovers(block, ctx)
         _spelling(block, ctx)
         block.text = _footnotes(block.text)
     lead = kept[lead_index].text if lead_index is not None else ""
@@ -902,8 +953,15 @@ def parse_export(
     skip = frozenset(w.lower() for w in glossary_words)
     fiches: list[Fiche] = []
     first_line: dict[str, int] = {}
+    copies: dict[str, tuple[Fiche, list[int]]] = {}
     for segment in segments:
+        raw = "\n".join(_clean(line) for line in lines[segment.title_index : segment.end]).strip()
+        if raw in copies:
+            # The same fiche pasted again, word for word: one fiche, and a note to the editor.
+            copies[raw][1].append(segment.title_index + 1)
+            continue
         fiche = _parse_fiche(lines, segment, speller=speller, glossary_words=skip)
+        copies[raw] = (fiche, [])
         assert fiche.imported is not None
         fiche.imported.export = export
         if fiche.id in first_line:
@@ -923,8 +981,24 @@ def parse_export(
                 ),
             )
         first_line[fiche.id] = segment.title_index + 1
-        fiche.imported.hash = fiche.source_hash()
         fiches.append(fiche)
+    for fiche, repeats in copies.values():
+        if repeats:
+            shown = ", ".join(map(str, repeats[:5])) + (", …" if len(repeats) > 5 else "")
+            fiche.review.insert(
+                0,
+                ReviewItem(
+                    kind="duplicate-fiche",
+                    message=f"Fiche copiée {len(repeats)} fois de plus dans l’export (ligne(s) "
+                    f"{shown}), mot pour mot : elle n’est importée qu’une fois. Supprimez les "
+                    "copies dans le CMS.",
+                    line=repeats[0],
+                    text=f"{fiche.year} – {fiche.title}",
+                ),
+            )
+    for fiche in fiches:
+        assert fiche.imported is not None
+        fiche.imported.hash = fiche.source_hash()
     return ParsedExport(fiches=fiches, notes=notes)
 
 

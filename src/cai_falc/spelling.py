@@ -73,6 +73,8 @@ class Speller:
         self._dictionary = dictionary
         self._known = known
         self._cache: dict[str, bool] = {}
+        #: Words worth reporting before the glossary and the context are considered.
+        self._suspect: dict[str, bool] = {}
 
     def is_correct(self, word: str) -> bool:
         """True if hunspell (or Lexique) accepts ``word``; elided forms are split first."""
@@ -111,7 +113,14 @@ class Speller:
         seen: set[str] = set()
         tokens = [m.group() for m in WORD_RE.finditer(text)]
         for n, word in enumerate(tokens):
-            if word in seen or not should_check(word, skip=skip):
+            if word in seen:
+                continue
+            seen.add(word)
+            suspect = self._suspect.get(word)
+            if suspect is None:
+                suspect = should_check(word) and not self.is_correct(word)
+                self._suspect[word] = suspect
+            if not suspect or not should_check(word, skip=skip):
                 continue
             # Short words inside a name ("Beyond the Horizon", "Huis van het Nederlands").
             if (
@@ -121,15 +130,12 @@ class Speller:
                 and any(t[:1].isupper() for t in tokens[n + 1 : n + 3])
             ):
                 continue
-            seen.add(word)
-            if self.is_correct(word):
-                continue
             # "mentor-mentoré": only the parts that are neither right nor in the glossary count.
             parts = [p for p in word.split("-") if p] if "-" in word else [word]
             if len(parts) == 1 or any(
                 should_check(p, skip=skip) and not self.is_correct(p) for p in parts
             ):
-                yield word
+                yield _ELISION_RE.sub("", word)  # "l’acceuil" -> "acceuil"
 
 
 def _reform_variants(word: str) -> Iterator[str]:
