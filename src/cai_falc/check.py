@@ -23,13 +23,14 @@ import yaml
 from . import french, metrics, rules, storage
 from .config import CheckSettings, Settings
 from .errors import CaiFalcError, InputError
-from .fiche import FALC_SUFFIX, parse_falc, parse_fiche
+from .fiche import FALC_SUFFIX, FalcText, Fiche, parse_falc, parse_fiche
 from .glossary import Glossary
 from .metrics import Metrics
 from .rules import Finding
 
 __all__ = [
-    "CheckResult", "Document", "Finding", "check_document", "check_paths", "check_text",
+    "CheckResult", "Document", "Finding", "check_document", "check_falc", "check_fiche",
+    "check_paths", "check_text",
     "exit_code", "format_html", "format_json", "format_text", "read_document",
 ]
 
@@ -186,6 +187,60 @@ def check_document(
     m = metrics.from_sentences(sentences, lang=doc.lang, rare_zipf=check.hard_word_zipf)
     m.rule_counts = _counts(findings)
     return CheckResult(doc.path, doc.lang, m, findings, doc.text, doc.kind)
+
+
+def _head_and_body(head: Sequence[str], body: str, body_line: int) -> str:
+    """Head lines (title, lead) from line 1, then the body at its real line in the file.
+
+    Findings in the body then carry the file's line numbers; the lines in between are
+    blank, so nothing else is checked.
+    """
+    head = [" ".join(h.split()) for h in head if h.strip()]
+    gap = max(2, body_line - len(head))
+    return "\n".join(head) + "\n" * gap + body if head else body
+
+
+def falc_source_text(falc: FalcText) -> str:
+    """A FALC text as checked and shown: its title as a heading, its body at its lines."""
+    return _head_and_body([f"# {falc.title}"] if falc.title else [], falc.body, falc.body_line)
+
+
+def fiche_source_text(fiche: Fiche) -> str:
+    """A fiche as checked and shown: title and lead, then its body at its lines."""
+    return _head_and_body([f"# {fiche.title}", fiche.lead], fiche.body, fiche.body_line)
+
+
+def check_falc(
+    falc: FalcText,
+    *,
+    fiche: Fiche | None = None,
+    settings: Settings | CheckSettings | None = None,
+    glossary: Glossary | None = None,
+) -> CheckResult:
+    """Check a FALC text (its title and body; see :func:`falc_source_text`)."""
+    result = check_text(
+        falc_source_text(falc), lang="fr", settings=settings, glossary=glossary,
+        source=fiche.text() if fiche is not None else None,
+        path=falc.path or f"{falc.id}{FALC_SUFFIX}", ignore=falc.ignore, falc=True,
+        explained=falc.words,
+    )
+    result.kind = "falc"
+    return result
+
+
+def check_fiche(
+    fiche: Fiche,
+    *,
+    settings: Settings | CheckSettings | None = None,
+    glossary: Glossary | None = None,
+) -> CheckResult:
+    """Check a source fiche (title, lead and body; see :func:`fiche_source_text`)."""
+    result = check_text(
+        fiche_source_text(fiche), lang="fr", settings=settings, glossary=glossary,
+        path=fiche.path or fiche.filename, ignore=fiche.ignore, explained=fiche.jargon,
+    )
+    result.kind = "fiche"
+    return result
 
 
 # ------------------------------------------------------------------------ reading
