@@ -547,3 +547,19 @@ def test_difficult_words_are_bold_where_first_used() -> None:
         "Un bilan. Le **bilan** aide.",  # the writer already chose where
     ]
     assert page.source_label == "2019 – Cours de français pour les personnes étrangères"
+
+
+def test_bold_word_at_line_end_does_not_break_the_line_early(
+    renderer: Renderer, tmp_path: Path
+) -> None:
+    # A real sentence of a draft: WeasyPrint 70 put "Le" alone on the first line.
+    falc = samples.falc(body="# En 2021\nLe CAI continue à soutenir 3 programmes de **mentorat** :")
+    falc.words = {}
+    page = page_for(samples.fiche(), falc, settings=samples.settings(), date=samples.DAY)
+    assert " <strong>" not in renderer.leaflet_html(page)
+    path = tmp_path / "line.pdf"
+    path.write_bytes(renderer.leaflet_pdf(page))
+    layout = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Le CAI continue à soutenir" in layout

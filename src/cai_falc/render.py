@@ -638,7 +638,12 @@ class Renderer:
 
     def leaflet_html(self, page: Page) -> str:
         """The HTML that becomes the leaflet PDF."""
-        return self._render(page.lang, "leaflet.html", page=page, ui=i18n.interface(page.lang))
+        html = self._render(page.lang, "leaflet.html", page=page, ui=i18n.interface(page.lang))
+        # WeasyPrint (70) sometimes breaks a line far too early when a bold word follows a
+        # space near the end of the line (its inline line breaking, Kozea/WeasyPrint#1614):
+        # "Le" alone, then the rest. With the space inside <strong> it breaks correctly.
+        # Safe: text from fiches is escaped, so "<strong>" here is always our own tag.
+        return html.replace(" <strong>", "<strong> ")
 
     def leaflet_pdf(self, page: Page) -> bytes:
         """The A5 leaflet as PDF bytes: tagged, fonts embedded, same page -> same bytes."""
