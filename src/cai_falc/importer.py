@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import storage
 from .errors import ExportError, FicheError, InputError
@@ -42,13 +43,14 @@ from .fiche import (
 )
 from .spelling import Speller
 
+if TYPE_CHECKING:
+    from .config import Settings
+    from .lexicon import Entry
+
 #: Longest slug (without the year), cut at a word boundary.
 SLUG_LENGTH = 60
 #: Most misspelled words reported per paragraph: beyond that, the editor gets the idea.
 SPELLING_PER_PARAGRAPH = 3
-
-#: Largest export accepted when no settings say otherwise ([importer] max_export_mb).
-DEFAULT_MAX_EXPORT_MB = 5.0
 
 STATUSES = ("created", "updated", "unchanged", "conflict")
 
@@ -411,31 +413,35 @@ def _is_editor_question(block: _Block) -> bool:
 # ------------------------------------------------------------------------ leftovers
 
 
-def _lexical_pos(word: str) -> str | None:
-    from .spelling import pos
-
-    return pos(word)
-
-
-def _gap_is_missing_word(before: str, after: str, pos: Callable[[str], str | None]) -> bool:
+def _gap_is_missing_word(
+    before: str, after: str, lookup: Callable[[str], Entry | None] | None = None
+) -> bool:
     """Grammar cues that a word is missing in a double space ("La  est exigée").
 
     Innocent double spaces ("En  Wallonie", "en  pratique", "présente  les") have a noun,
     a name, a determiner or a quotation after the gap; missing words leave a determiner
-    or preposition with nothing to govern, or a verb with no object.
+    or preposition with nothing to govern, or a verb with no object. ``lookup`` gives
+    Lexique's facts about a word (:func:`cai_falc.lexicon.entry` by default).
     """
-    prev_word = re.split(r"[\s’']", before)[-1] if before else ""
-    elided = before.endswith(("’", "'"))
-    prev = (prev_word + "'" if elided and prev_word else prev_word).lower()
-    if not before or before[-1] in ".,;:!?»)…\"”":
+    if lookup is None:
+        from .lexicon import entry
+
+        lookup = entry
+    find: Callable[[str], Entry | None] = lookup
+    last = re.search(r"(\S+)$", before)
+    prev = last.group(1).replace("’", "'").lower() if last else ""
+    elided = prev.rsplit("'", 1)[0] + "'" if "'" in prev else ""
+    prev_entry = find(prev) if prev[:1].isalpha() and not elided else None
+    prev_classes = prev_entry.cgram if prev_entry else frozenset()
+    if not prev or prev[-1] in ".,;:!?»)…\"”":
         prev_kind = "punct"
-    elif prev in _DETERMINERS or prev.replace("’", "'") in ("l'", "d'"):
-        prev_kind = "det" if prev not in ("d'",) else "prep"
-    elif prev in _PREPOSITIONS:
+    elif prev in _DETERMINERS or elided in ("l'",):
+        prev_kind = "det"
+    elif prev in _PREPOSITIONS or elided in ("d'", "jusqu'"):
         prev_kind = "prep"
-    elif prev in _CONJUNCTIONS:
+    elif prev in _CONJUNCTIONS or elided in ("qu'",):
         prev_kind = "conj"
-    elif prev_word[:1].islower() and prev not in _COPULAS and (pos(prev) or "").startswith("VER"):
+    elif prev not in _COPULAS and prev_classes and prev_classes <= {"VER", "AUX"}:
         prev_kind = "verb"
     else:
         prev_kind = "other"
@@ -446,7 +452,6 @@ def _gap_is_missing_word(before: str, after: str, pos: Callable[[str], str | Non
     lone = next_word is not None and len(word) == 1 and word not in "aàyô"
     if lone and not after[1:2].isalpha() and after[1:2] not in "’'":
         return True
-    closing = first in ".,;:!?)]»…"
     # French puts a space before ; : ! ? » and editors often double it: innocent after a
     # verb or a noun ("y propose  :"), a missing word after an article or a preposition.
     if first in ";:!?»" and prev_kind not in ("det", "prep", "conj"):
@@ -454,24 +459,27 @@ def _gap_is_missing_word(before: str, after: str, pos: Callable[[str], str | Non
     # A piece pasted after a comma: "l’insertion socioprofessionnelle,  De plus".
     if before.endswith(",") and first.isupper() and word in _GLUE_WORDS:
         return True
-    if prev_kind == "punct" or prev_kind == "other":
+    if prev_kind in ("punct", "other"):
         return False
     if first in "([":
         return prev_kind in ("det", "prep")
-    if closing:
+    if first in ".,;:!?)]»…":
         return True
     if not next_word or first.isupper() or first in "«“\"":
         return False
-    next_pos = pos(word) or ""
+    facts = find(word)
+    classes = facts.cgram if facts else frozenset()
     if prev_kind == "det":
-        return next_pos.startswith(_FUNCTION_POS) and word not in ("plus", "moins", "autre", "même")
+        # An article needs a noun: a gap followed by a verb or a tool word lost it.
+        if word in _COPULAS:
+            return True
+        if not classes or classes & {"NOM", "ADJ"} or word in ("plus", "moins", "autre", "même"):
+            return False
+        return any(c.startswith(_FUNCTION_POS) for c in classes)
     if prev_kind in ("prep", "conj"):
-        return next_pos.startswith("CON")
-    # A transitive verb followed straight by a participle: "Le Centre engage  dédié à".
-    return prev_kind == "verb" and (
-        next_pos.startswith("ADJ")
-        or (next_pos.startswith("VER") and word.endswith(("é", "ée", "és", "ées")))
-    )
+        return bool(classes) and all(c.startswith("CON") for c in classes)
+    # A transitive verb followed straight by a past participle: "Le Centre engage  dédié à".
+    return facts is not None and facts.is_past_participle and not classes & {"NOM"}
 
 
 @dataclass
@@ -498,7 +506,7 @@ def _gaps(block: _Block, ctx: _Context) -> None:
     for number, raw in block.lines:
         for match in _GAP_RE.finditer(raw):
             before, after = raw[: match.start()], raw[match.end():]
-            if not _gap_is_missing_word(before, after, _lexical_pos):
+            if not _gap_is_missing_word(before, after):
                 continue
             left = " ".join(_norm(before).split()[-4:])
             right = " ".join(_norm(after).split()[:4])
@@ -1049,36 +1057,30 @@ def _write_outcome(fiche: Fiche, target: Path) -> ImportOutcome:
     return ImportOutcome(fiche.id, target, "updated" if changed else "unchanged", fiche)
 
 
-def import_export(path: Path, out_dir: Path, *, settings: object | None = None) -> ImportResult:
+def import_export(path: Path, out_dir: Path, *, settings: Settings | None = None) -> ImportResult:
     """Import a CMS export into ``out_dir``; report created/updated/unchanged/conflict."""
+    from .config import Settings as _Settings
     from .spelling import load_speller, unavailable_note
 
-    importer_settings = getattr(settings, "importer", None)
-    max_mb = float(getattr(importer_settings, "max_export_mb", DEFAULT_MAX_EXPORT_MB))
-    try:
-        size = path.stat().st_size if path.is_file() else 0
-    except OSError:
-        size = 0  # read_text below says what is wrong with the path
-    if size > max_mb * 1e6:
+    settings = settings or _Settings()
+    options = settings.importer
+    size = path.stat().st_size if path.is_file() else 0
+    if size > options.max_export_mb * 1e6:
         raise ExportError(
             path,
-            f"the export is too large ({size / 1e6:.1f} MB; at most {max_mb:g} MB): the "
-            "centre's whole CMS is well under 1 MB, so this is probably not a CMS export",
+            f"the export is too large ({size / 1e6:.1f} MB; at most {options.max_export_mb:g} "
+            "MB): the centre's whole CMS is well under 1 MB, so this is probably not a CMS export",
             hint="Check the file; if it really is an export, split it or raise "
             "[importer] max_export_mb in cai-falc.toml.",
         )
     source = storage.read_text(path)
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(out_dir, "this is a file, not a folder", hint="Give a folder to --out.")
-    spelling_on = bool(getattr(importer_settings, "spelling", True))
-    dictionary = str(getattr(importer_settings, "dictionary", "fr_FR"))
     notes: list[str] = []
-    speller = load_speller(dictionary) if spelling_on else None
-    if spelling_on and speller is None:
-        notes.append(unavailable_note(dictionary))
-    glossary_words: list[str] = []
-    if settings is not None and hasattr(settings, "path"):
-        glossary_words = _glossary_words(settings.path("glossaries"))
+    speller = load_speller(options.dictionary) if options.spelling else None
+    if options.spelling and speller is None:
+        notes.append(unavailable_note(options.dictionary))
+    glossary_words = _glossary_words(settings.path("glossaries"))
     parsed = parse_export(
         source.text, export=path.name, speller=speller, glossary_words=glossary_words
     )

