@@ -58,7 +58,7 @@ _CLOSERS = "»\"”’)]*"
 _WORD_CHARS_RE = re.compile(r"\w")
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Token:
     """A word, number, URL or punctuation mark, with its place in the original text."""
 
@@ -123,8 +123,13 @@ class LineIndex:
 # ------------------------------------------------------------------------- tokens
 
 
+_JOINERS_RE = re.compile("['\u2019\u02bc-]")
+
+
 def _split_word(text: str, start: int) -> list[tuple[str, int, str]]:
     """Split a raw word at elisions and inversions: (text, start, kind) parts."""
+    if not _JOINERS_RE.search(text):
+        return [(text, start, "word")]  # most words: nothing to split
     low = normalise(text)
     if low in FIXED_APOSTROPHE and low not in _FIXED_SPLIT:
         return [(text, start, "word")]

@@ -4,6 +4,7 @@ nominalisation. Precision first: each pattern lists the look-alikes it must not 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .. import lexicon
 from ..french import Sentence, Token
@@ -220,11 +221,17 @@ _FINITE = ("ind", "cnd", "sub", "imp")
 
 def _only_mood(tok: Token, mood: str) -> bool:
     """True if every finite reading of an unambiguous verb form is in ``mood``."""
-    e = lexicon.entry(tok.text)
+    return _mood_of(tok.text) == mood
+
+
+@lru_cache(maxsize=65536)
+def _mood_of(form: str) -> str:
+    """The one finite mood of an unambiguous verb form (« pourrait » -> cnd), else ""."""
+    e = lexicon.entry(form)
     if e is None or not e.cgram or not e.cgram <= {"VER", "AUX"}:
-        return False
-    finite = [v for v in e.infover if v.split(":", 1)[0] in _FINITE]
-    return bool(finite) and all(v.startswith(mood + ":") for v in finite)
+        return ""
+    moods = {v.split(":", 1)[0] for v in e.infover} & set(_FINITE)
+    return moods.pop() if len(moods) == 1 else ""
 
 
 @rule("condition", "warning", "Pas d’hypothèses ; le présent")

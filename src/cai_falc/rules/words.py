@@ -118,15 +118,27 @@ def _explained_nearby(ctx: Context, s: Sentence, tok: Token) -> bool:
 _FOREIGN_RE = re.compile(r"w|k|sh|th|oo|ee|ing$|[^aeiouy]y$|^y[^aeiou]")
 
 
-def _candidates(ctx: Context) -> Iterator[tuple[Sentence, Token]]:
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _candidates(ctx: Context) -> list[tuple[Sentence, Token]]:
     """Content words a reader might stumble on: not names, acronyms, numbers or elisions."""
+    if "candidates" in ctx.memo:
+        return list(ctx.memo["candidates"])
+    out = []
     for s in ctx.sentences:
+        first = next((t for t in s.tokens if t.is_word), None)
         for t in s.tokens:
-            if t.kind != "word" or len(t.text) < 4 or t.text[-1] in "'\u2019":
+            text = t.text
+            if t.kind != "word" or len(text) < 4 or text[-1] in "'\u2019":
                 continue
-            if t.text.isupper() or any(c.isdigit() for c in t.text) or _is_name(s, t):
+            if text.isupper() or (text[0].isupper() and t is not first):
+                continue  # acronyms; capitalised words inside a sentence are names
+            if _DIGIT_RE.search(text):
                 continue
-            yield s, t
+            out.append((s, t))
+    ctx.memo["candidates"] = out
+    return list(out)
 
 
 def _rarity(tok: Token) -> float:
