@@ -128,7 +128,8 @@ class Glossary:
             re.escape(form) if kind == "acronym" else f"(?i:{re.escape(form)})"
             for form, kind in forms
         ]
-        compiled = re.compile(r"(?<![\w'-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+        # After an apostrophe a term still starts: "d'ISP", "l'interculturalité".
+        compiled = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
         self.__dict__["_compiled"] = compiled
         return compiled
 

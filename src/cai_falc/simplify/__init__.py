@@ -9,6 +9,7 @@ explains, and never adds a fact (see :mod:`cai_falc.facts`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -56,6 +57,7 @@ OPERATIONS: tuple[Operation, ...] = (
     Operation("asides.parentheses", asides.drop_parentheses, "parenthèses et notes retirées"),
     Operation("asides.time", asides.time_to_front, "la date en tête de phrase"),
     Operation("asides.opener", asides.drop_opener, "introduction de phrase retirée"),
+    Operation("asides.cleft", asides.uncleft, "« C'est ... que » retiré"),
     Operation("asides.etc", asides.drop_etc, "« etc. » retiré"),
     Operation("asides.leading", asides.drop_leading_complement, "complément de début retiré"),
     Operation("asides.trailing", asides.drop_trailing_additions, "ajout de fin de phrase retiré"),
@@ -180,17 +182,29 @@ def _units(
             )
             units.append(unit)
     for unit in units:
-        if unit.lead and any(selection.word_count(line) > limit for line in unit.lines):
+        if any(selection.word_count(line) > limit for line in unit.lines):
             # Keep the lines before the first too long one: later ones may need it.
             keep: list[str] = []
             for line in unit.lines:
                 if selection.word_count(line) > limit:
                     break
                 keep.append(line)
+            while keep and keep[-1].endswith(":"):
+                keep.pop()  # a list intro whose list was too long to keep
             unit.lines = keep
         if unit.lead and not unit.lines:
             unit.lead = False
         unit.score = selection.score(unit, limit=limit)
+    # "Elles aspirent à ..." after "Des activités sont organisées ...": name them.
+    for previous, unit in itertools.pairwise(units):
+        if unit.lines and previous.lines:
+            resolved = splitting.resolve_pronoun(unit.lines[0], previous.lines[-1])
+            if resolved is not None:
+                unit.steps.append(
+                    Step("words.pronoun", unit.lines[0], resolved, "pronom remplacé par son nom")
+                )
+                unit.lines[0] = resolved
+                unit.score = selection.score(unit, limit=limit)
     # Near-identical paragraphs give the same line twice: keep the first.
     lines_seen: set[str] = set()
     for unit in units:

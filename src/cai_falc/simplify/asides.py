@@ -68,7 +68,8 @@ _INSERTION_RE = re.compile(r",\s*(?:" + "|".join(_INSERTIONS) + r")\s*,", re.IGN
 _LONE_ADVERBS_RE = re.compile(
     r"\b(?:également|notamment|ainsi|donc|alors|en effet|par ailleurs|d'ailleurs|en réalité|"
     r"de ce fait|plus spécifiquement|plus particulièrement|particulièrement|vraiment|"
-    r"toutefois|cependant|bien entendu|dès lors)\s+(?!que\b|qu')(?=\w)",
+    r"symboliquement|officiellement|véritablement|clairement|"
+    r"toutefois|cependant|bien entendu|dès lors)\s*(?!que\b|qu')(?=[\w,])",
     re.IGNORECASE,
 )
 
@@ -156,8 +157,17 @@ def _drop_middle(
             joint = ", "
             continue
         nxt = parts[i + 1] if i + 1 < len(parts) else ""
-        if nxt and (_starts_with_verb(nxt) or nxt.split()[0].lower() in keep_before):
-            joint = " "
+        first = nxt.split()[0].lower().replace("\u2019", "'") if nxt.split() else ""
+        if nxt and (
+            _starts_with_verb(nxt) or first in keep_before or first.startswith(keep_before)
+        ):
+            # After an opener ("En 2024 et 2025, ...") the comma stays.
+            opener = (
+                i == 1
+                and not _has_verb(out)
+                and (re.search(r"\d", out) is not None or out.split()[0].lower() in _OPENER_STARTS)
+            )
+            joint = ", " if opener else " "
             continue
         from .splitting import _ends_well
 
@@ -210,15 +220,18 @@ def drop_prepositional_asides(text: str) -> str:
 
     def is_aside(part: str) -> bool:
         words = part.split()
+        purpose = bool(words) and words[0].lower() in ("pour", "afin")
         return (
             bool(words)
             and words[0].lower() in _PREPOSITIONS
-            and len(words) <= 10
+            and len(words) <= (16 if purpose else 10)
             and not re.search(r"\b(?:1[89]|20)\d\d\b", part)
             and "«" not in part
         )
 
-    return _drop_middle(text, is_aside, keep_before=("pour", "afin", "de", "d'", "à"))
+    # "organise, en partenariat avec le CNCD, les Assises": the object follows.
+    keep = ("pour", "afin", "de", "d'", "à", "le", "la", "les", "l'", "un", "une", "des", "du")
+    return _drop_middle(text, is_aside, keep_before=keep)
 
 
 def drop_etc(text: str) -> str:
@@ -328,3 +341,18 @@ def time_to_front(text: str) -> str:
     # "Le CPAS" becomes "le CPAS" after the date; a name ("CPAS ouvre") keeps its case.
     first = head[:1].lower() if head[1:2].islower() else head[:1]
     return f"{time[:1].upper()}{time[1:]}, {first}{head[1:]} {rest}"
+
+
+_CLEFT_RE = re.compile(r"^C'est ((?!pourquoi)[^,]{3,50}?) que? (?=\w)")
+
+
+def uncleft(text: str) -> str:
+    """ "C'est en 1964 que la Belgique signe" -> "En 1964, la Belgique signe"."""
+    plain = _plain(text)
+    m = _CLEFT_RE.match(plain)
+    if not m or " qui " in m.group(1):
+        return text
+    rest = plain[m.end() :]
+    if not _has_verb(rest):
+        return text
+    return _restore_quotes(text, f"{m.group(1)[:1].upper()}{m.group(1)[1:]}, {rest}")

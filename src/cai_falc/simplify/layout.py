@@ -14,53 +14,63 @@ _TIME_OPENER_RE = re.compile(
 _YEAR_PREFIX_RE = re.compile(r"^\s*(?:1[89]|20)\d\d\s*[–—-]\s*")
 
 
-def title(text: str) -> str:
-    """The fiche title without its year prefix, parentheses or final stop."""
+def title(text: str, *, max_words: int = 10) -> str:
+    """A short title: no year prefix, parentheses or subtitle after " : "; a trailing
+    place ("en province de Namur") goes when the title is long."""
     text = _YEAR_PREFIX_RE.sub("", text)
     text = re.sub(r"\s*\([^()]*\)", "", text)
-    return re.sub(r"\s+", " ", text).strip(" .")
-
-
-def _strip_year_opener(line: str, year: str) -> str:
-    """ "En 2016, le décret change." under "## En 2016" -> "Le décret change."."""
-    m = re.match(rf"^(?:En|Dès|Depuis|Au cours de l'année|Toujours en) {year},?\s+", line)
-    if not m or line[m.end() :][:1] in ("", "."):
-        return line
-    rest = line[m.end() :]
-    if len(rest.split()) < 3:
-        return line
-    return rest[:1].upper() + rest[1:]
+    text = re.sub(r"\s+", " ", text).strip(" .")
+    quoted = re.match(r"^«\s*([^:»]+?)\s*(?::[^»]*)?»", text)
+    if quoted:
+        return quoted.group(1)  # « Engagements croisés : ... » : un projet ... -> the name
+    head, sep, _ = text.partition(" : ")
+    if sep and len(head.split()) >= 2:
+        text = head
+    words = text.split()
+    if len(words) > max_words:
+        for cut in range(len(words) - 1, 3, -1):
+            if words[cut] in ("en", "dans", "à") and cut <= max_words:
+                return " ".join(words[:cut])
+    return text
 
 
 def body(units: list[Unit]) -> str:
-    """Headings and lines: "En bref" for the lead, then one section per year (or "Aujourd'hui")."""
-    out: list[str] = []
+    """The lead under "En bref", then the rest in short sections with plain headings.
+
+    A story told with dates ("En 2013, ...") is cut in two halves, "Les débuts" and
+    "Ensuite"; other texts get "Ce qu'il faut savoir". What holds for today closes the
+    draft under "Aujourd'hui". Headings carry no numbers: the dates stay in the sentences.
+    """
     lead = [u for u in units if u.lead]
     rest = [u for u in units if not u.lead]
+    today: list[Unit] = []
+    while rest and rest[-1].now:
+        today.insert(0, rest.pop())
+    sections: list[tuple[str, list[Unit]]] = []
     if lead:
-        out.append("## En bref")
-        for unit in lead:
+        sections.append(("En bref", lead))
+    dated = sum(1 for u in rest if _TIME_OPENER_RE.match(u.lines[0].replace("\u2019", "'")))
+    size = sum(len(u.lines) for u in rest)
+    if dated >= 2 and size > 5:
+        half: list[Unit] = []
+        count = 0
+        for unit in rest:
+            if count >= size / 2 and half:
+                break
+            half.append(unit)
+            count += len(unit.lines)
+        sections += [("Les débuts", half), ("Ensuite", rest[len(half) :])]
+    elif rest:
+        sections.append(("Les étapes" if dated >= 2 else "Ce qu'il faut savoir", rest))
+    if today:
+        sections.append(("Aujourd'hui", today))
+    out: list[str] = []
+    for heading, members in sections:
+        if not members:
+            continue
+        if out:
+            out.append("")
+        out.append(f"## {heading}")
+        for unit in members:
             out.extend(unit.lines)
-    heading = None
-    used: set[str] = set()
-    for unit in rest:
-        opener = _TIME_OPENER_RE.match(unit.lines[0].replace("\u2019", "'"))
-        if unit.now and (unit.year is None or unit.year >= "2023"):
-            new = "Aujourd'hui"
-        elif opener:
-            new = f"En {opener.group(1)}"
-        else:
-            new = heading or "Ce qu'il faut savoir"
-        lines = list(unit.lines)
-        if new != heading and new in used:
-            new = heading or new  # a year seen before: stay in the current section
-        if new != heading:
-            used.add(new)
-            if out:
-                out.append("")
-            out.append(f"## {new}")
-            heading = new
-            if opener and new == f"En {opener.group(1)}":
-                lines[0] = _strip_year_opener(lines[0], opener.group(1))
-        out.extend(lines)
     return "\n".join(out).replace("'", "\u2019") + "\n"

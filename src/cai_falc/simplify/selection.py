@@ -27,9 +27,13 @@ _PEOPLE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+#: A line that needs the sentence before it: "Il ...", "Sa création ...", "En 2010, il ...".
 _PRONOUN_START = re.compile(
-    r"^(Il|Elle|Ils|Elles|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Ce dernier|Cette dernière|"
-    r"Ces derniers|Ces dernières|Cela|Ceci|Celles|Ceux|Ces|Cet outil|Ce projet|Ce lieu)\b"
+    r"^(?:(?:En|Dès|Depuis|Le|La|Fin|Début)\b[^,]{0,25}\d{4}, )?"
+    r"(?:Il|Elle|Ils|Elles|il|elle|ils|elles|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Ce dernier|"
+    r"Cette dernière|Ces derniers|Ces dernières|Cela|Ceci|Celles|Ceux|Son|Sa|Ses|Leur|Leurs|"
+    r"Cet outil|Ce lieu|C'est pourquoi il|C'est pourquoi elle)\b"
+    r"|.*\s[yY]\s"
 )
 _NOW_RE = re.compile(r"\b(aujourd'hui|à ce jour|actuellement|encore de nos jours)\b", re.I)
 
@@ -62,6 +66,15 @@ def word_count(line: str) -> int:
     return len(french.words(text))
 
 
+def reading_ease(lines: list[str]) -> float:
+    """Kandel-Moles of some lines, as the checker computes it (syllables from Lexique)."""
+    words = [t for line in lines for t in french.words(line.removeprefix("- "))]
+    if not words:
+        return 0.0
+    syllables = sum(french.syllables(t.text) for t in words)
+    return 207 - 1.015 * len(words) / len(lines) - 73.6 * syllables / len(words)
+
+
 def score(unit: Unit, *, limit: int) -> float:
     """How much a unit deserves a place in the draft (higher is better)."""
     text = unit.source.replace("\u2019", "'")
@@ -87,6 +100,8 @@ def score(unit: Unit, *, limit: int) -> float:
         value -= 10.0
     if re.search(r"\bcf\.", text, re.IGNORECASE):
         value -= 1.0
+    if text.lstrip().startswith(("«", "[", '"', "\u201c")) or "[La]" in text:
+        value -= 20.0  # a quotation: the fiche's words quoting others, not its own point
     quoted = re.findall(r"«([^»]*)»", text)
     if any(len(q.split()) > 6 for q in quoted):
         value -= 2.0
@@ -96,6 +111,7 @@ def score(unit: Unit, *, limit: int) -> float:
     if _PRONOUN_START.match(unit.lines[0]):
         value -= 3.0  # "Il ..." out of its context: who is "il"?
     value -= 1.0 * sum(1 for n in counts if n > 12)
+    value += (reading_ease(unit.lines) - 55.0) / 15.0
     if any(n < 3 for n in counts if n):
         value -= 1.0
     value -= 0.3 * max(0, len(unit.lines) - 2)

@@ -43,6 +43,9 @@ _NOT_BEFORE_VERB = frozenset(
     "le la les un une des du au aux ce cet cette ces son sa ses leur leurs mon ma mes de d' "
     "l' notre nos votre vos quelques plusieurs chaque".split()
 )
+_QUANTIFIERS = frozenset(
+    "certaines certains plusieurs quelques toutes tous chaque nombreuses nombreux".split()
+)
 _PRONOUNS = {"il": "Il", "elle": "Elle", "ils": "Ils", "elles": "Elles", "on": "On"}
 
 
@@ -135,7 +138,7 @@ def _is_list(tail: str) -> list[str]:
     items = [i.strip() for i in items if i.strip() and i.strip(" .") != "etc"]
     if len(items) < 3 or any(q in tail for q in '«»\u201c\u201d"'):
         return []
-    if any(verb_at(i.split(), 0) for i in items):
+    if any(verb_at(i.split(), k) for i in items for k in range(len(i.split()))):
         return []
     return items
 
@@ -177,6 +180,9 @@ def _noun_phrase(words: list[str]) -> str | None:
         word = words[-back]
         key = word.lower().replace("\u2019", "'")
         rest = words[len(words) - back + 1 :]
+        start = len(words) - back + 1
+        if any(verb_at(words, k) for k in range(start, len(words))):
+            return None  # "le racisme sont 2 objectifs": not a noun phrase
         if key in _DETERMINERS:
             return " ".join([_DETERMINERS[key], *rest]) if rest else None
         elided = re.match(r"^([ld])'(.+)$", key)
@@ -236,6 +242,12 @@ def split_bare_relative(text: str, *, limit: int = 12) -> list[str]:
     "X ... au parcours d'intégration." + "Le parcours d'intégration devient obligatoire."."""
     if count_words(text) <= limit:
         return [text]
+    cleft = re.match(
+        r"^C['\u2019]est ((?:ce|cette|ces|le|la|les|l['\u2019])\s?[^,]{2,60}?) qui (.+)$", text
+    )
+    if cleft and verb_at(cleft.group(2).split(), 0):
+        # "C'est cette démarche qui concerne le public." -> "Cette démarche concerne le public."
+        return [finish(f"{cleft.group(1)} {cleft.group(2)}")]
     for m in _outside_quotes(text, re.compile(r"(?<=\w)\s+qui\s+")):
         head, tail = text[: m.start()], text[m.end() :]
         if len(head.split()) < 4 or not verb_at(tail.split(), 0) or "," in tail:
@@ -255,7 +267,13 @@ def _subject(words: list[str], verb: int) -> str | None:
     if not subject or n > 7 or " qui " in f" {subject} " or " que " in f" {subject} ":
         return None
     first = subject.split()[0].lower()
-    if first not in _DETERMINERS and first not in _PRONOUNS and not subject[0].isupper():
+    quantifier = first in _QUANTIFIERS
+    if (
+        first not in _DETERMINERS
+        and first not in _PRONOUNS
+        and not quantifier
+        and not subject[0].isupper()
+    ):
         return None
     return subject
 
@@ -300,21 +318,35 @@ def split_comma(text: str, *, limit: int) -> list[str]:
     return [text]
 
 
+_FIXED_AFTER_EN = frozenset(
+    "place compte œuvre oeuvre charge évidence valeur pause question lien contact avant".split()
+)
 #: Complements of place and time that a sentence can lose without breaking.
-_TAIL_STARTS = frozenset("en dans sur lors auprès via".split())
+_TAIL_STARTS = frozenset("en dans lors auprès via".split())
 
 
 def _ends_well(words: list[str]) -> bool:
     """Whether a cut sentence ends on a noun, a name, a number or a closing quote."""
     last = words[-1].strip(",;:")
+    if last.lower().replace("\u2019", "'") in _BAD_ENDINGS | _DANGLING:
+        return False
     if last in ("»", '"') or last[:1].isupper() or last[:1].isdigit():
         return True
     entry = lexicon.entry(last)
-    return (
-        entry is not None
-        and bool({"NOM", "ADJ"} & entry.cgram)
-        and not ({"VER", "PRE", "ART:def"} & entry.cgram)
-    )
+    if entry is None:
+        return False
+    before = re.sub(r"^(?:d|l)['\u2019]", "", words[-2].lower()) if len(words) > 1 else ""
+    if "NOM" in entry.cgram and before in _NOT_BEFORE_VERB:
+        return True  # "des avancées": a noun after a determiner, whatever else it can be
+    return bool({"NOM", "ADJ"} & entry.cgram) and not ({"VER", "PRE", "ART:def"} & entry.cgram)
+
+
+def _ends_on_noun(words: list[str]) -> bool:
+    last = words[-1].strip(",;:") if words else ""
+    if last in ("»", '"') or last[:1].isupper():
+        return True
+    entry = lexicon.entry(last)
+    return entry is not None and entry.cgram == frozenset({"NOM"})
 
 
 def trim_tail(text: str, *, limit: int) -> str:
@@ -329,13 +361,58 @@ def trim_tail(text: str, *, limit: int) -> str:
             or (nxt in ("la", "l'") and cut + 2 < len(words) and words[cut + 2][:1].isupper())
         )
         # "un nouveau guichet destiné aux personnes ...": the participle phrase can go.
-        participle = _participle(words[cut]) and not _is_finite(words[cut])
-        if words[cut].lower() not in _TAIL_STARTS and not place and not participle:
+        entry = lexicon.entry(words[cut])
+        before = re.sub(r"^(?:d|l)['\u2019]", "", words[cut - 1].lower())
+        participle = (
+            entry is not None
+            and entry.is_past_participle
+            # "sa revue" is a noun; "les actions menées" a participle.
+            and not ("NOM" in entry.cgram and before in _NOT_BEFORE_VERB)
+            and not _is_finite(words[cut])
+        )
+        if participle and cut >= 3 and words[cut - 2].lower() in ("un", "une"):
+            # "devient un moyen reconnu pour ...": the participle is what is said.
+            copula = {lemma for lemma in lexicon.lemmas(words[cut - 3])}
+            if copula & {"être", "devenir", "rester"}:
+                participle = False
+        # "au"/"aux" start a tail only after a noun or a name: "les motions « ... » aux
+        # majorités politiques", never "un passage massif au télétravail".
+        after_noun = words[cut].lower() in ("au", "aux") and _ends_on_noun(words[:cut])
+        theme = words[cut] == "sur" and " ".join(words[cut + 1 : cut + 3]) in (
+            "le thème",
+            "le territoire",
+            "la question",
+            "la province",
+        )
+        # "... pour faire venir de la main-d'œuvre": a purpose the sentence can lose.
+        purpose = (
+            words[cut] in ("pour", "afin")
+            and cut + 1 < len(words)
+            and (_infinitive(words[cut + 1]) or words[cut + 1] == "de")
+        )
+        after_noun = after_noun or theme or purpose
+        if (
+            words[cut].lower() not in _TAIL_STARTS
+            and not place
+            and not participle
+            and not after_noun
+        ):
             continue
+        if words[cut] == "en" and (
+            words[cut - 1].lower() in ("prise", "mise", "mis", "mises", "pris")
+            or (cut + 1 < len(words) and words[cut + 1].strip(".,") in _FIXED_AFTER_EN)
+        ):
+            continue  # "la mise en place", "la prise en compte": one expression
         head = words[:cut]
+        adverb = lexicon.entry(head[-1])
+        if participle and adverb is not None and adverb.cgram == frozenset({"ADV"}):
+            head = head[:-1]  # "les plans récemment adoptés" -> "les plans"
         joined = " ".join(head)
         if count_words(joined) > limit:
             continue
+        tail = words[cut:]
+        if any(verb_at(tail, i) for i in range(1, len(tail))):
+            continue  # the tail holds a clause of its own: cutting would break it
         if joined.count("«") != joined.count("»") or not _ends_well(head):
             continue
         if not any(verb_at(head, i) for i in range(len(head))):
@@ -344,6 +421,10 @@ def trim_tail(text: str, *, limit: int) -> str:
     return text
 
 
+#: Words a sentence cannot end on (determiners, negation left without its verb).
+_DANGLING = frozenset(
+    "sa son ses leur leurs ce cet cette ces pas plus jamais rien mon ma mes".split()
+)
 _BAD_ENDINGS = frozenset(
     "de d' à au aux le la les l' des du un une et ou que qu' qui pour avec par en dans sur "
     "ainsi donc notamment comme tels telles tel telle suivants suivantes".split()
@@ -384,7 +465,20 @@ def is_sentence(line: str) -> bool:
         return False  # "Si la Flandre applique ..." says half of something
     if line.count("«") != line.count("»"):
         return False
+    for i in range(len(words) - 1):
+        if verb_at(words, i) and _gap_after(words[i], words[i + 1]):
+            return False  # "Le Centre engage dédié à ...": a word is missing in the source
     return any(verb_at(words, i) for i in range(len(words)))
+
+
+_LINKING = frozenset("être avoir devenir rester sembler paraître demeurer".split())
+
+
+def _gap_after(verb: str, nxt: str) -> bool:
+    entry = lexicon.entry(nxt)
+    if entry is None or not entry.is_past_participle or "NOM" in entry.cgram:
+        return False
+    return not (set(lexicon.lemmas(verb)) & _LINKING)
 
 
 _DROPPABLE_TAIL = frozenset(
@@ -413,6 +507,11 @@ def trim_at_comma(text: str, *, limit: int) -> str:
     return text
 
 
+def _infinitive(word: str) -> bool:
+    entry = lexicon.entry(word)
+    return entry is not None and "inf" in entry.moods()
+
+
 def _participle(word: str) -> bool:
     entry = lexicon.entry(word)
     return entry is not None and any(v.startswith("par:") for v in entry.infover)
@@ -431,3 +530,50 @@ def starts_clause(text: str) -> bool:
         or (words[0][:1].isupper() and lexicon.entry(words[0]) is None)
     )
     return bool(subject) and any(verb_at(words, i) for i in range(1, min(len(words), 8)))
+
+
+_DEMONSTRATIVE = {
+    "le": ("Ce", "ms"),
+    "un": ("Ce", "ms"),
+    "ce": ("Ce", "ms"),
+    "cet": ("Cet", "ms"),
+    "la": ("Cette", "fs"),
+    "une": ("Cette", "fs"),
+    "cette": ("Cette", "fs"),
+    "les": ("Ces", "p"),
+    "des": ("Ces", "p"),
+    "ces": ("Ces", "p"),
+}
+_PRONOUN_NUMBER = {"Il": "ms", "Elle": "fs", "Ils": "p", "Elles": "p"}
+
+
+def subject_of(line: str) -> tuple[str, str] | None:
+    """The subject noun phrase at the start of a line, as a demonstrative ("Ces activités")
+    with its gender/number ("ms", "fs", "p"), or None."""
+    words = line.split()
+    if not words or words[0].lower() not in _DEMONSTRATIVE:
+        return None
+    for i in range(1, min(len(words), 5)):
+        if verb_at(words, i) or words[i].lower() in _CLITICS:
+            noun = words[1:i]
+            if not noun or any(w.endswith(",") for w in noun):
+                return None
+            det, number = _DEMONSTRATIVE[words[0].lower()]
+            if noun[0][:1].isupper():
+                det = words[0][:1].upper() + words[0][1:]  # "Le CAI", not "Ce CAI"
+            elif det == "Ce" and noun[0][:1].lower() in "aeiouyéèêh":
+                det = "Cet"
+            return " ".join([det, *noun]), number
+    return None
+
+
+def resolve_pronoun(line: str, previous: str) -> str | None:
+    """ "Elles aspirent à ..." after "Des activités sont organisées ..." ->
+    "Ces activités aspirent à ..."; None when the pronoun cannot be resolved safely."""
+    words = line.split()
+    if not words or words[0] not in _PRONOUN_NUMBER or not verb_at(words, 1):
+        return None
+    found = subject_of(previous)
+    if found is None or found[1] != _PRONOUN_NUMBER[words[0]]:
+        return None
+    return " ".join([found[0], *words[1:]])
