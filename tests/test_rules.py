@@ -367,3 +367,23 @@ def test_fact_rule_uses_the_source() -> None:
     assert [f.text for f in fs] == ["2019"]
     assert fs[0].severity == "error"
     assert found(falc, "fact") == []  # no source: no fact check
+
+
+def test_sans_in_fixed_expressions_is_not_a_negation() -> None:
+    assert found("Il viendra sans doute demain.", "negation") == []
+    assert found("Elle parle sans cesse.", "negation") == []
+
+
+def test_upper_case_words_are_acronyms_not_abbreviations() -> None:
+    text = "L’ASBL MIN. organise un cours."
+    assert found(text, "abbreviation") == []
+    assert texts(text, "acronym") == ["ASBL", "MIN"]
+    assert texts("Une asbl organise un cours.", "abbreviation") == ["asbl"]
+
+
+def test_number_words_in_a_row_are_one_number() -> None:
+    assert texts("Quelque deux cents citoyens viennent.", "number-words") == ["deux cents"]
+
+
+def test_enumeration_needs_a_list_not_an_address() -> None:
+    assert found("Madame, Monsieur, nous vous écrivons.", "enumeration") == []

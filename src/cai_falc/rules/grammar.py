@@ -128,6 +128,8 @@ _CLOSERS = frozenset(
     "pas plus jamais rien personne aucun aucune guère nullement point nulle ni".split()
 )
 _NEG_SUBJECTS = frozenset("personne rien aucun aucune nul nulle jamais".split())
+#: « sans doute » (probably), « sans cesse » (always): not negations for a reader.
+_SANS_FIXED = frozenset("doute cesse arrêt faute encombre".split())
 
 
 @rule("negation", "warning", "Phrases positives")
@@ -170,7 +172,8 @@ def negation(ctx: Context) -> Iterator[Finding]:
                 yield ctx.finding("negation", [ws[i]], message)
                 break
         for i, n in enumerate(norms):
-            if n == "sans" and i not in used:
+            nxt = norms[i + 1] if i + 1 < len(norms) else ""
+            if n == "sans" and i not in used and nxt not in _SANS_FIXED:
                 yield ctx.finding(
                     "negation",
                     ws[i : i + 2],

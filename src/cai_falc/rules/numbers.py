@@ -74,21 +74,32 @@ def number_words(ctx: Context) -> Iterator[Finding]:
     """Numbers written in letters (except « un », « une »)."""
     for s in ctx.sentences:
         ws = [t for t in s.tokens if t.is_word]
-        for i, t in enumerate(ws):
-            parts = t.norm.split("-")
-            if not all(p in NUMBER_WORDS or p in ("et", "un", "une") for p in parts):
+        run: list[Token] = []
+        for i, t in enumerate([*ws, None]):
+            if t is not None and _number_word(ws, i):
+                run.append(t)
                 continue
-            if not any(p in NUMBER_WORDS for p in parts):
-                continue
-            if t.text[:1].isupper() and i > 0:
-                continue  # part of a name: « Les Deux-Ourthes »
-            if t.norm == "sept" and i + 1 < len(ws) and ws[i + 1].kind == "number":
-                continue  # « sept. 2025 » is a month (date-format)
-            yield ctx.finding(
-                "number-words",
-                [t],
-                f"Nombre écrit en lettres (« {t.text} »). Écrivez-le en chiffres.",
-            )
+            if run:  # « deux cents », « vingt et un »: one number, one finding
+                written = ctx.text[run[0].start : run[-1].end]
+                yield ctx.finding(
+                    "number-words",
+                    run,
+                    f"Nombre écrit en lettres (« {written} »). Écrivez-le en chiffres.",
+                )
+                run = []
+
+
+def _number_word(ws: list[Token], i: int) -> bool:
+    t = ws[i]
+    parts = t.norm.split("-")
+    if not all(p in NUMBER_WORDS or p in ("et", "un", "une") for p in parts):
+        return False
+    if not any(p in NUMBER_WORDS for p in parts):
+        return False
+    if t.text[:1].isupper() and i > 0:
+        return False  # part of a name: « Les Deux-Ourthes »
+    # « sept. 2025 » is a month (date-format)
+    return not (t.norm == "sept" and i + 1 < len(ws) and ws[i + 1].kind == "number")
 
 
 def _value(tok: Token) -> float | None:

@@ -103,8 +103,13 @@ def enumeration(ctx: Context) -> Iterator[Finding]:
         commas = [t for t in s.tokens if t.text == ","]
         if not commas:
             continue
-        after = [t.norm for t in s.tokens if t.start > commas[-1].start]
-        items = len(commas) + 1 + (1 if "et" in after[:6] or "ou" in after[:6] else 0)
+        # A list ends with « et »/« ou » before its last item (« A, B et C »); commas alone
+        # separate clauses (the one-idea rule) or address people (« Madame, Monsieur, »).
+        after = [t.norm for t in s.tokens if t.is_word and t.start > commas[-1].start]
+        conj = next((i for i, n in enumerate(after[:8]) if n in ("et", "ou")), None)
+        if conj is None:
+            continue
+        items = len(commas) + 2
         if items >= need:
             yield ctx.finding(
                 "enumeration",

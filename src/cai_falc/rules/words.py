@@ -388,6 +388,8 @@ def abbreviation(ctx: Context) -> Iterator[Finding]:
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             dotted = nxt is not None and nxt.text == "." and nxt.start == t.end
             n = t.norm
+            if t.text.isupper() and len(t.text) > 1 and t.text not in _ABBR_CAP_DOT:
+                continue  # « ASBL », « MIN. »: acronyms, the acronym rule reports them
             if n in _ABBR_ANY or (dotted and (n in _ABBR_DOT or t.text in _ABBR_CAP_DOT)):
                 yield _abbr(ctx, [t, nxt] if dotted and nxt is not None else [t])
 
@@ -414,7 +416,7 @@ def foreign_word(ctx: Context) -> Iterator[Finding]:
     for _s, t in _candidates(ctx):
         if t.norm in seen or t.norm in ctx.explained or _in(spans, t):
             continue
-        if not _foreign(t) or lexicon.zipf(t.text) >= ctx.settings.hard_word_zipf + 1.5:
+        if not _foreign(t) or lexicon.zipf(t.text) >= ctx.settings.hard_word_zipf:
             continue
         seen.add(t.norm)
         yield ctx.finding(
