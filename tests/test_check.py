@@ -7,6 +7,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from click.testing import CliRunner
 
 from cai_falc.check import check_paths, check_text, read_document
@@ -253,3 +255,19 @@ def test_every_seed_fiche_gets_findings_and_figures() -> None:
     for r in results:
         assert r.count("error") > 0, r.path
         assert r.metrics.sentences > 5 and r.metrics.kandel_moles is not None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_any_text_checks_without_crashing(text: str) -> None:
+    result = check_text(text, lang="fr", falc=True)
+    for f in result.findings:
+        assert f.line >= 1 and f.col >= 1
+        assert 0 <= f.start <= f.end <= len(text)
+
+
+def test_odd_but_real_inputs() -> None:
+    for text in ["…", "« »", "- \n- ", "## \n#", "A. B. C.", "M.", "n°", "3,5 %", "l’", "-t-il",
+                 "Le\u00a0CAI\u202faide\u200b.", "www.cai.be/contact?x=1.", "e-mail : a@b.be."]:
+        check_text(text, lang="fr", falc=True)
+        check_text(text, lang="ar")
