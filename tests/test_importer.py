@@ -468,11 +468,21 @@ def test_reimport_keeps_peoples_keys_and_falc_files(tmp_path: Path) -> None:
     )
     again = importer.import_export(export, out, settings=settings)
     assert [o.status for o in again.outcomes] == ["updated", "unchanged", "unchanged"]
+    assert again.outcomes[0].changes == ["body", "imported"]
     fiche = read_fiche(path)
     assert "une journée[^1]" in fiche.body
     assert fiche.ignore == ["hard-word"] and fiche.extra == {"relu_par": "Awa"}
     assert falc.read_text(encoding="utf-8").endswith("Texte écrit par une personne.\n")
     assert other.read_text(encoding="utf-8") == "à garder"
+
+
+def test_fiches_missing_from_the_export_are_reported_and_kept(tmp_path: Path) -> None:
+    settings = _settings(spelling=False)
+    kept = tmp_path / "2001-ancienne-fiche.md"
+    kept.write_text("ne pas toucher", encoding="utf-8")
+    result = importer.import_export(DATA / "ateliers_crlf.txt", tmp_path, settings=settings)
+    assert result.absent == [kept]
+    assert kept.read_text(encoding="utf-8") == "ne pas toucher"
 
 
 def test_reimport_never_overwrites_an_edited_source_part(tmp_path: Path) -> None:

@@ -144,6 +144,8 @@ class ImportOutcome:
     #: Where the new import was written when the existing file was edited by a person.
     new_path: Path | None = None
     reason: str = ""
+    #: Front-matter fields (and "body") that an update changed.
+    changes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -1030,6 +1032,11 @@ def _glossary_words(folder: Path) -> list[str]:
     return words
 
 
+_COMPARED = (
+    "year title lead body sources jargon resources categories related review imported".split()
+)
+
+
 def _write_outcome(fiche: Fiche, target: Path) -> ImportOutcome:
     """Write one fiche, keeping people's keys, never overwriting a person's edits."""
     if not target.exists():
@@ -1054,7 +1061,10 @@ def _write_outcome(fiche: Fiche, target: Path) -> ImportOutcome:
     fiche.extra = dict(existing.extra)
     fiche.ignore = list(existing.ignore)
     changed = write_fiche(fiche, target)
-    return ImportOutcome(fiche.id, target, "updated" if changed else "unchanged", fiche)
+    fields = [name for name in _COMPARED if getattr(existing, name) != getattr(fiche, name)]
+    return ImportOutcome(
+        fiche.id, target, "updated" if changed else "unchanged", fiche, changes=fields
+    )
 
 
 def import_export(path: Path, out_dir: Path, *, settings: Settings | None = None) -> ImportResult:

@@ -55,7 +55,8 @@ def command(export: Path, out: Path | None, quiet: bool, project: Path | None) -
                 err=True,
             )
         elif not quiet:
-            click.echo(f"  {_STATUS_FR[outcome.status]:<12} {outcome.path}")
+            what = f" ({', '.join(outcome.changes)})" if outcome.status == "updated" else ""
+            click.echo(f"  {_STATUS_FR[outcome.status]:<12} {outcome.path}{what}")
     findings = 0
     for outcome in result.outcomes:
         for item in outcome.fiche.review:
