@@ -314,13 +314,16 @@ def test_drafts_are_written_then_regenerated_then_kept_once_edited(
     target = project / "fiches" / item.falc_filename
     [first] = simplify.update_falc_files([item], glossary=terms, settings=settings)
     assert first.action == "written" and target.is_file()
+    assert first.state == "written" and first.fiche_id == item.id and first.trace
+    assert first.falc is not None and fiche.read_falc(target).body == first.falc.body
     [again] = simplify.update_falc_files([item], glossary=terms, settings=settings)
     assert again.action == "unchanged"
     # A person edits the text without touching its status: it is theirs now.
     edited = target.read_text(encoding="utf-8").replace("## En bref", "## En bref\nMa phrase.")
     target.write_text(edited, encoding="utf-8")
     [kept] = simplify.update_falc_files([item], glossary=terms, settings=settings)
-    assert kept.action == "kept-edited"
+    assert kept.action == "kept-edited" and kept.trace == []
+    assert kept.falc is not None and "Ma phrase." in kept.falc.body
     assert target.read_text(encoding="utf-8") == edited
 
 
@@ -340,6 +343,7 @@ def test_validated_text_with_a_changed_source_is_stale_with_a_diff(
     assert outcome.diff_path == project / "output" / "stale" / f"{item.id}.diff"
     diff = outcome.diff_path.read_text(encoding="utf-8")
     assert "-Dès 2013" in diff and "+Dès 2012" in diff
+    assert str(outcome.diff_path) in outcome.message
 
 
 def test_an_unreadable_falc_file_is_never_overwritten(
@@ -350,7 +354,7 @@ def test_an_unreadable_falc_file_is_never_overwritten(
     target = project / "fiches" / item.falc_filename
     target.write_text("pas de front matter, mais le travail de quelqu'un\n", encoding="utf-8")
     [outcome] = simplify.update_falc_files([item], glossary=terms, settings=settings)
-    assert outcome.action == "error"
+    assert outcome.action == "error" and outcome.error is not None
     assert target.read_text(encoding="utf-8").startswith("pas de front matter")
 
 

@@ -80,9 +80,7 @@ def command(targets: tuple[str, ...], project: Path | None) -> None:
         for outcome in outcomes:
             label = _ACTIONS[outcome.action]
             line = f"{label:<18} {_shown(outcome.path)}"
-            if outcome.action == "stale" and outcome.diff_path is not None:
-                line += f"\n  {outcome.message}; différences: {_shown(outcome.diff_path)}"
-            elif outcome.message:
+            if outcome.message:
                 line += f"\n  {outcome.message}"
             click.echo(line, err=outcome.action in ("stale", "error"))
         problems = [o for o in outcomes if o.action == "error"]

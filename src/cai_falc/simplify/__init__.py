@@ -264,8 +264,15 @@ def _draft(
     return Draft(falc, trace)
 
 
-def simplify_fiche(fiche: Fiche, *, glossary: Glossary, settings: SimplifySettings) -> Draft:
+def _simplify_settings(settings: SimplifySettings | Settings) -> SimplifySettings:
+    return settings if isinstance(settings, SimplifySettings) else settings.simplify
+
+
+def simplify_fiche(
+    fiche: Fiche, *, glossary: Glossary, settings: SimplifySettings | Settings
+) -> Draft:
     """A FALC draft of a fiche, with the trace of every change."""
+    settings = _simplify_settings(settings)
     return _draft(
         fiche.id,
         fiche.title,
@@ -277,8 +284,11 @@ def simplify_fiche(fiche: Fiche, *, glossary: Glossary, settings: SimplifySettin
     )
 
 
-def simplify_text(text: str, *, glossary: Glossary, settings: SimplifySettings) -> Draft:
+def simplify_text(
+    text: str, *, glossary: Glossary, settings: SimplifySettings | Settings
+) -> Draft:
     """A FALC draft of any French text (first short line without a stop = title)."""
+    settings = _simplify_settings(settings)
     text = text.strip()
     if not text:
         raise InputError("<text>", "the text is empty", hint="Give a French text to simplify.")

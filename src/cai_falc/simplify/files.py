@@ -67,7 +67,9 @@ def update_falc_files(
                 existing = read_falc(target)
             except CaiFalcError as exc:
                 # An unreadable FALC file may hold someone's work: never overwrite it.
-                outcomes.append(SimplifyOutcome(fiche.id, "error", target, message=str(exc)))
+                outcomes.append(
+                    SimplifyOutcome(fiche.id, "error", target, message=str(exc), error=exc)
+                )
                 continue
         if existing is not None and existing.human_owned:
             if existing.is_stale(fiche):
@@ -79,17 +81,20 @@ def update_falc_files(
                         fiche.id,
                         "stale",
                         target,
-                        message="la fiche source a changé depuis ce texte FALC: relisez-le",
+                        message=f"{target.name}: la fiche source a changé depuis ce texte FALC "
+                        f"(relisez-le; différences dans {diff_path})",
                         diff=diff,
                         diff_path=diff_path,
+                        falc=existing,
                     )
                 )
             else:
-                outcomes.append(SimplifyOutcome(fiche.id, "kept-edited", target))
+                outcomes.append(SimplifyOutcome(fiche.id, "kept-edited", target, falc=existing))
             continue
         draft = simplify_fiche(fiche, glossary=glossary, settings=settings.simplify)
         storage.write_text(_snapshot(settings, draft.falc.source_hash), fiche.text())
         changed = write_falc(draft.falc, target)
         action = "written" if changed else "unchanged"
-        outcomes.append(SimplifyOutcome(fiche.id, action, target, draft=draft))
+        draft.falc.path = target
+        outcomes.append(SimplifyOutcome(fiche.id, action, target, draft=draft, falc=draft.falc))
     return outcomes

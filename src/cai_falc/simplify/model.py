@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import CaiFalcError
 from ..fiche import FalcText
 
 
@@ -41,4 +42,22 @@ class SimplifyOutcome:
     #: Unified diff of the source change, for a stale human-owned text.
     diff: str = ""
     diff_path: Path | None = None
+    #: The new draft (written or unchanged), with its trace.
     draft: Draft | None = None
+    #: The FALC text now on disk: the draft, or the people's text that was kept.
+    falc: FalcText | None = None
+    #: Why the file could not be read (action "error"); nothing was written.
+    error: CaiFalcError | None = None
+
+    @property
+    def fiche_id(self) -> str:
+        return self.id
+
+    @property
+    def state(self) -> str:
+        return self.action
+
+    @property
+    def trace(self) -> list[Step]:
+        """The simplification trace (empty when people's text was kept)."""
+        return self.draft.trace if self.draft is not None else []
