@@ -526,3 +526,23 @@ def test_cli_import_reports_a_conflict(project: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Conflit" in result.output and ".md.new" in result.output
     assert "Dinant" in path.read_text(encoding="utf-8")
+
+
+def test_editor_notes_and_title_variants() -> None:
+    text = (
+        "2019 – Un titre, avec virgule\n\n2019 -Un TITRE avec virgule\u00a0\n\nLe chapeau.\n\n"
+        "Compléter les formations par des stages est utile.\n\nÀ compléter.\n\n"
+        "Ajouter un lien vers le site de la Ville\n\nPhoto à venir\n\n"
+        "* un point\n* un autre point\n\n* Légende\n\nSOURCES:\n\n1. Une source.\n"
+    )
+    (fiche,) = importer.parse_export(text).fiches
+    assert (fiche.title, fiche.lead) == ("Un titre, avec virgule", "Le chapeau.")
+    assert fiche.body == (
+        "Compléter les formations par des stages est utile.\n\n- un point\n- un autre point"
+    )
+    assert _texts(fiche, "placeholder") == [
+        "À compléter.",
+        "Ajouter un lien vers le site de la Ville",
+        "Photo à venir",
+    ]
+    assert fiche.sources == [Source(ref="1", text="Une source.")]

@@ -89,6 +89,12 @@ _PLACEHOLDER_RE = re.compile(
     r")\s*(?:\]|\))?\s*[.!:]?$",
     re.IGNORECASE,
 )
+#: "Lien à ajouter", "Photo à venir", "Texte à compléter": a short note about what is missing.
+_TO_DO_RE = re.compile(
+    r"^(?:[\w’'-]+\s+){0,3}[àa]\s+(?:ajouter|compl[ée]ter|venir|v[ée]rifier|ins[ée]rer|"
+    r"pr[ée]ciser|r[ée]diger|d[ée]finir|confirmer|mettre\s+[àa]\s+jour|reformuler|relire)\b",
+    re.IGNORECASE,
+)
 #: Placeholders inside a sentence: "en XXX", "[à compléter]", "TODO".
 _NOTE = r"[àa]\s+compl[ée]ter|[àa]\s+v[ée]rifier|[àa]\s+pr[ée]ciser|[àa]\s+confirmer|xx+|todo|\?+"
 _INLINE_PLACEHOLDER_RE = re.compile(
@@ -215,6 +221,16 @@ def slugify(text: str, *, length: int = SLUG_LENGTH) -> str:
     return "-".join(kept)[:length].strip("-") or "fiche"
 
 
+def _is_placeholder(text: str) -> bool:
+    """A whole line or paragraph that is an editor's note: "Ajouter liens", "À compléter"..."""
+    words = len(text.split())
+    # "Compléter les formations par des stages est utile." is the centre's text: notes are
+    # short and rarely end with a full stop.
+    if words > 10 or (words > 3 and text.endswith(".")):
+        return False
+    return bool(_PLACEHOLDER_RE.match(text) or _TO_DO_RE.match(text))
+
+
 def _is_blank(line: str) -> bool:
     return not _clean(line)
 
@@ -224,6 +240,14 @@ def _title_match(line: str) -> re.Match[str] | None:
     if len(text) > 300 or _CAPTION_RE.search(text):
         return None
     return _TITLE_RE.match(text)
+
+
+def _same_title(line: str, title: re.Match[str]) -> bool:
+    """True if ``line`` repeats the title: same year and words, whatever the case and spaces."""
+    other = _title_match(line)
+    if other is None or other.group(1) != title.group(1):
+        return False
+    return re.sub(r"\W+", "", _fold(other.group(2))) == re.sub(r"\W+", "", _fold(title.group(2)))
 
 
 def _is_caption(line: str) -> bool:
@@ -315,7 +339,7 @@ def _split(lines: list[str]) -> list[_Segment]:
         match = _title_match(line)
         if match is not None:
             nxt = following[i]
-            repeated = nxt < len(lines) and _fold(lines[nxt]) == _fold(line)
+            repeated = nxt < len(lines) and _same_title(lines[nxt], match)
             if repeated or in_trailer:
                 if segments:
                     segments[-1].end = i
@@ -764,7 +788,7 @@ def _trailer(lines: list[str], start: int, end: int, ctx: _Context) -> _Trailer:
                 item,
             )
             continue
-        if _PLACEHOLDER_RE.match(item):
+        if _is_placeholder(item):
             ctx.add(
                 "placeholder",
                 f"Note de travail « {item} » sous « {label} » : remplacez-la par le contenu "
@@ -814,12 +838,17 @@ def _trailer_start(lines: list[str], start: int, end: int) -> int:
         if _section_of(text) or _is_empty_legend(text) or _is_caption(text):
             first = i
             break
-    # A filled legend ("* Centre d’Action ... 40 p.") just before the sections belongs to them.
-    i = first - 1
-    while i >= start and (_is_blank(lines[i]) or _clean(lines[i]).startswith("* ")):
-        if not _is_blank(lines[i]):
-            first = i
-        i -= 1
+    # A filled legend ("* Centre d’Action ... 40 p.") in place of "* Légende": one "* "
+    # paragraph right before the first section heading belongs to the trailer.
+    if first < end and _section_of(lines[first]):
+        i = first - 1
+        while i >= start and _is_blank(lines[i]):
+            i -= 1
+        top = i
+        while i >= start and not _is_blank(lines[i]):
+            i -= 1
+        if top >= start and _clean(lines[i + 1]).startswith("* "):
+            first = i + 1
     return first
 
 
@@ -872,7 +901,7 @@ def _parse_fiche(
     )
     kept: list[_Block] = []
     for block in _blocks(lines, segment.content_start, body_end):
-        if _PLACEHOLDER_RE.match(block.text):
+        if _is_placeholder(block.text):
             ctx.add(
                 "placeholder",
                 f"Note de travail « {block.text} » dans le texte : remplacez-la par le contenu "
