@@ -94,6 +94,7 @@ def test_build_report_before_after_and_languages(project: Path) -> None:
     (ar,) = f.languages
     assert (ar.lang, ar.status, ar.machine) == ("ar", "incomplete", 2)
     assert ar.view.result.metrics.words == 5
+    assert [line.status for line in ar.view.lines] == ["machine", "machine"]
     assert [s.operation for s in f.trace] == ["split"]
     # The FALC body keeps the file's line numbers: « Les motions sont votées » is line 10.
     passive = next(x for x in f.falc.result.findings if x.rule == "passive")
@@ -117,6 +118,8 @@ def test_write_report_html_and_json(project: Path) -> None:
     assert "<svg" in page
     assert 'class="text rtl" lang="ar"' in page  # Arabic shown right to left
     assert "pas été relues" in page  # machine translation flagged
+    assert page.count('class="ln st-machine"') == 2  # line by line
+    assert "arabe" in page
     assert 'class="f w-warning"' in page  # the passive is marked in place
     data = json.loads((out / "report.json").read_text(encoding="utf-8"))
     (fiche,) = data["fiches"]

@@ -66,6 +66,8 @@ class Line:
 
     number: int
     html: Markup
+    #: Review status of a translated line (``machine``, ``reviewed``), else "".
+    status: str = ""
 
 
 @dataclass
@@ -85,6 +87,8 @@ class LanguageReport:
     view: TextView
     counts: dict[str, int]
     models: list[str]
+    #: French blocks without a usable translation (missing or damaged).
+    missing: list[str] = field(default_factory=list)
 
     @property
     def machine(self) -> int:
@@ -320,19 +324,23 @@ def overview_chart(fiches: Sequence[FicheReport], *, warn: int, error: int) -> M
 # -------------------------------------------------------------------------- stage
 
 
-def _translation_text(translation: Any) -> str:
-    """A translation as one text, a block per line (headings and bullets marked)."""
-    lines = []
+def _translation_text(translation: Any) -> tuple[str, list[str], list[str]]:
+    """A translation as one text, a block per line (headings and bullets marked), the
+    review status of each line, and the French of the blocks that have no translation."""
+    lines: list[str] = []
+    statuses: list[str] = []
+    missing: list[str] = []
     title = getattr(translation, "title", None)
-    if title is not None and getattr(title, "text", None):
-        lines.append(f"# {title.text}")
-    for block in getattr(translation, "blocks", []):
-        text = block.text or ""
-        if not text:
+    blocks = [title] if title is not None else []
+    blocks += list(getattr(translation, "blocks", []))
+    for block in blocks:
+        if not block.text:
+            missing.append(str(getattr(block, "source", "")))
             continue
-        prefix = {"heading": "## ", "bullet": "- "}.get(block.kind, "")
-        lines.append(prefix + text)
-    return "\n".join(lines)
+        prefix = {"title": "# ", "heading": "## ", "bullet": "- "}.get(block.kind, "")
+        lines.append(prefix + " ".join(block.text.split()))
+        statuses.append(block.status)
+    return "\n".join(lines), statuses, missing
 
 
 def _steps(trace: Iterable[Any]) -> list[Step]:
@@ -366,15 +374,16 @@ def build_report(
         for lang, translation in sorted(entry.translations.items()):
             if lang not in langs:
                 langs.append(lang)
+            text, statuses, missing = _translation_text(translation)
             result = check_text(
-                _translation_text(translation), lang=lang, settings=settings,
-                path=f"translations/{lang}.po", falc=True,
+                text, lang=lang, settings=settings, path=f"translations/{lang}.po", falc=True
             )
             counts = dict(translation.counts()) if hasattr(translation, "counts") else {}
             models = list(getattr(translation, "models", []) or [])
-            languages.append(
-                LanguageReport(lang, view(result, prefix=f"{fiche.id}-{lang}"), counts, models)
-            )
+            shown = view(result, prefix=f"{fiche.id}-{lang}")
+            for line in shown.lines:
+                line.status = statuses[line.number - 1] if line.number <= len(statuses) else ""
+            languages.append(LanguageReport(lang, shown, counts, models, missing))
         fiches.append(
             FicheReport(
                 id=fiche.id,
@@ -425,10 +434,21 @@ def _env(settings: Settings | None) -> Any:
     env.filters["num"] = _fmt
     env.globals["rules"] = RULES
     env.globals["rule_order"] = ORDER
+    env.globals["lang_name"] = _language_names()
     env.globals["status_fr"] = {
         "draft": "brouillon", "edited": "relu", "validated": "validé", "absent": "pas de texte",
     }
     return env
+
+
+def _language_names() -> dict[str, str]:
+    """Language names in French (« arabe », « ukrainien »), from Babel's data."""
+    try:
+        from babel import Locale
+
+        return {k: str(v) for k, v in Locale.parse("fr").languages.items()}
+    except ImportError:
+        return {}
 
 
 def render_html(report: Report, *, settings: Settings | None = None) -> str:
