@@ -87,6 +87,9 @@ SPLITS: tuple[tuple[str, Callable[[str], list[str]], str], ...] = (
 )
 
 
+_LOWER_START_RE = re.compile(r"([a-zé»)]\. )(en|le|la|les|il|elle|dès|depuis)(?= )")
+
+
 def _plain(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u02bc", "'")
     text = re.sub(r"[\u00a0\u202f\u2009]", " ", text)
@@ -169,6 +172,8 @@ def _units(
     paragraphs += [(False, p) for p in re.split(r"\n\s*\n", body) if p.strip()]
     seen: set[str] = set()
     for is_lead, paragraph in paragraphs:
+        # "... racistes. en 2016, elle ...": a sentence the CMS left in lower case.
+        paragraph = _LOWER_START_RE.sub(lambda m: m.group(1) + m.group(2).capitalize(), paragraph)
         if paragraph.lstrip().startswith(("- ", "* ", "• ", "#", ">")):
             continue  # bullets, headings, quotes: read, never copied whole
         for n, sentence in enumerate(french.sentences(paragraph)):

@@ -333,11 +333,11 @@ def _ends_well(words: list[str]) -> bool:
     if last in ("»", '"') or last[:1].isupper() or last[:1].isdigit():
         return True
     entry = lexicon.entry(last)
+    before = re.sub(r"^(?:d|l)['\u2019]", "", words[-2].lower()) if len(words) > 1 else ""
+    if (entry is None or "NOM" in entry.cgram) and before in _NOT_BEFORE_VERB:
+        return True  # "des avancées", "des primo-arrivants": a noun after a determiner
     if entry is None:
         return False
-    before = re.sub(r"^(?:d|l)['\u2019]", "", words[-2].lower()) if len(words) > 1 else ""
-    if "NOM" in entry.cgram and before in _NOT_BEFORE_VERB:
-        return True  # "des avancées": a noun after a determiner, whatever else it can be
     return bool({"NOM", "ADJ"} & entry.cgram) and not ({"VER", "PRE", "ART:def"} & entry.cgram)
 
 
@@ -363,9 +363,12 @@ def trim_tail(text: str, *, limit: int) -> str:
         # "un nouveau guichet destiné aux personnes ...": the participle phrase can go.
         entry = lexicon.entry(words[cut])
         before = re.sub(r"^(?:d|l)['\u2019]", "", words[cut - 1].lower())
+        # "les primo-arrivants résidant en province": a present participle may go too,
+        # when enough is left ("des personnes ayant un projet" must stay whole).
+        present = entry is not None and "par:pre" in entry.infover and cut >= 8
         participle = (
             entry is not None
-            and entry.is_past_participle
+            and (entry.is_past_participle or present)
             # "sa revue" is a noun; "les actions menées" a participle.
             and not ("NOM" in entry.cgram and before in _NOT_BEFORE_VERB)
             and not _is_finite(words[cut])
