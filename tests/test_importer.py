@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cai_falc import config, importer
 from cai_falc.cli import cli
@@ -546,3 +548,28 @@ def test_editor_notes_and_title_variants() -> None:
         "Photo à venir",
     ]
     assert fiche.sources == [Source(ref="1", text="Une source.")]
+
+
+_PIECES = st.sampled_from(
+    [
+        "2016 – Un titre", "2016 – un titre ", "2009 — Autre", "2014 — Image (vignette)",
+        "", "\u00a0", "  • ", "  • Ajouter liens", "* Légende", "* ", "Sources :", "[1] x",
+        "Catégories :", "☑ Accompagnement", "☐", "Générales :", "Lequel ?", "La  est",
+        "(Cf. Fiche 8 – X", "Cf. Fiche", "[2]", "XXX", "Un paragraphe.", "mot-", "« »",
+        "Jargon :", "A : b", "Ressources :", "http://x", "\t", "?", "a", "e  z",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=30)), max_size=40))
+def test_parse_export_never_crashes(pieces: list[str]) -> None:
+    text = "\n".join(pieces)
+    try:
+        parsed = importer.parse_export(text, export="fuzz.txt")
+    except ExportError as exc:
+        assert "no fiche found" in str(exc)
+        return
+    for fiche in parsed.fiches:
+        assert re.fullmatch(r"\d{4}-[a-z0-9]+(-[a-z0-9]+)*", fiche.id)
+        assert fiche.imported is not None and fiche.imported.hash == fiche.source_hash()

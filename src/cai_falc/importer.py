@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import storage
-from .errors import ExportError, FicheError, InputError
+from .errors import ExportError, InputError
 from .fiche import (
     FALC_SUFFIX,
     Categories,
@@ -1074,7 +1074,7 @@ def _write_outcome(fiche: Fiche, target: Path) -> ImportOutcome:
     new_path = target.with_name(target.name + ".new")
     try:
         existing = read_fiche(target)
-    except FicheError as exc:
+    except InputError as exc:  # broken YAML, binary or empty file: a person's problem to see
         write_fiche(fiche, new_path)
         return ImportOutcome(
             fiche.id, target, "conflict", fiche, new_path, f"fichier existant illisible ({exc})"
