@@ -350,18 +350,19 @@ def read_document(
     if name.endswith(".po"):
         return _read_po(str(path), raw, lang)
     if name.endswith(FALC_SUFFIX):
-        falc_text = parse_falc(raw, path)
+        meta = _front_matter(raw, path, falc=True)
         source: str | None = None
         fiche_file = path.with_name(name[: -len(FALC_SUFFIX)] + ".md")
         if fiche_file.is_file():
             try:
-                source = parse_fiche(storage.read_text(fiche_file).text, fiche_file).text()
+                fiche_raw = storage.read_text(fiche_file).text
+                source = _front_matter(fiche_raw, fiche_file)["text"]
             except CaiFalcError:
                 source = None  # a broken fiche is reported when it is checked itself
         return Document(
             str(path), _mask(raw, ("title",)), "falc", lang or "fr",
-            falc=True if falc is None else falc, ignore=tuple(falc_text.ignore),
-            explained=frozenset(falc_text.words), source=source,
+            falc=True if falc is None else falc, ignore=tuple(meta["ignore"]),
+            explained=frozenset(meta["words"]), source=source,
         )
     if raw.lstrip("\ufeff").startswith("---\n") and name.endswith(".md") and re.search(
         r"^id:", raw, re.MULTILINE
@@ -369,33 +370,57 @@ def read_document(
         meta = _front_matter(raw, path)
         return Document(
             str(path), _mask(raw, ("title", "lead")), "fiche", lang or "fr",
-            falc=bool(falc), ignore=tuple(meta.get("ignore") or ()),
-            explained=frozenset(meta.get("jargon") or ()),
+            falc=bool(falc), ignore=tuple(meta["ignore"]), explained=frozenset(meta["words"]),
         )
     return Document(str(path), _mask(raw, ()), "text", lang or "fr", falc=bool(falc))
 
 
-def _front_matter(raw: str, path: Path) -> dict[str, Any]:
-    """The fields the checker needs (ignore, jargon), read with the fast YAML parser.
-
-    Anything unusual goes through :func:`parse_fiche`, whose errors name the line.
-    """
-    end = raw.find("\n---", 3)
+def _fast_meta(raw: str) -> tuple[dict[str, Any] | None, str]:
+    """Front matter (with the C YAML parser when there is one) and body; None if unusual."""
+    text = raw.lstrip("\ufeff")
+    end = text.find("\n---", 3)
+    if not text.startswith("---\n") or end < 0:
+        return None, text
     try:
-        meta = yaml.load(raw[4:end], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        meta = yaml.load(text[4:end], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError:
-        meta = None
-    ok = (
-        isinstance(meta, dict)
-        and isinstance(meta.get("ignore") or [], list)
-        and isinstance(meta.get("jargon") or {}, dict)
-    )
-    if not ok or end < 0:
-        fiche = parse_fiche(raw, path)  # raises a FicheError that says what is wrong
-        return {"ignore": fiche.ignore, "jargon": fiche.jargon}
-    assert isinstance(meta, dict)
-    return {"ignore": [str(x) for x in meta.get("ignore") or []],
-            "jargon": {str(k): v for k, v in (meta.get("jargon") or {}).items()}}
+        return None, text
+    body_start = text.find("\n", end + 4)
+    return (meta if isinstance(meta, dict) else None), text[body_start + 1 :].strip("\n")
+
+
+def _str_list(value: Any) -> list[str] | None:
+    if value is None:
+        return []
+    return [str(x) for x in value] if isinstance(value, list) else None
+
+
+def _str_map(value: Any) -> dict[str, str] | None:
+    if value is None:
+        return {}
+    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else None
+
+
+def _front_matter(raw: str, path: Path, *, falc: bool = False) -> dict[str, Any]:
+    """What the checker needs from a fiche or FALC file: ignore, explained words, and for a
+    fiche its plain text. Read with the fast YAML parser; anything unusual goes through
+    :func:`parse_fiche` / :func:`parse_falc`, whose errors name the file, line and field.
+    """
+    meta, body = _fast_meta(raw)
+    if meta is not None:
+        ignore = _str_list(meta.get("ignore"))
+        words = _str_map(meta.get("words" if falc else "jargon"))
+        title, lead = meta.get("title"), meta.get("lead") or ""
+        if ignore is not None and words is not None and isinstance(title, str) and isinstance(
+            lead, str
+        ) and isinstance(meta.get("id"), str):
+            text = "\n\n".join(part for part in (title, lead, body) if part)
+            return {"ignore": ignore, "words": words, "text": text}
+    if falc:
+        t = parse_falc(raw, path)  # raises a FicheError that says what is wrong
+        return {"ignore": t.ignore, "words": t.words, "text": t.body}
+    fiche = parse_fiche(raw, path)
+    return {"ignore": fiche.ignore, "words": fiche.jargon, "text": fiche.text()}
 
 
 _SUFFIXES = (".md", ".txt", ".po")
