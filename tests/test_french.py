@@ -117,3 +117,17 @@ def test_syllables(word: str, count: int) -> None:
 )
 def test_rule_based_syllables(word: str, count: int) -> None:
     assert french.syllables_rules(word) == count
+
+
+def test_hard_wrapped_prose_can_be_joined() -> None:
+    text = "Le CAI aide les personnes\nétrangères de la province.\nVous pouvez venir\n- une puce"
+    assert texts(text) == [
+        "Le CAI aide les personnes", "étrangères de la province.", "Vous pouvez venir",
+        "une puce",
+    ]
+    joined = french.sentences(text, join_wrapped=True)
+    assert [s.text for s in joined] == [
+        "Le CAI aide les personnes\nétrangères de la province.", "Vous pouvez venir", "une puce",
+    ]
+    etr = next(t for t in joined[0].tokens if t.text == "étrangères")
+    assert (etr.line, etr.col) == (2, 1)

@@ -132,7 +132,8 @@ def check_text(
 ) -> CheckResult:
     """Check a text against the FALC rules and measure it."""
     check = _check_settings(settings)
-    sentences = french.sentences(text, first_line=first_line)
+    # FALC has one sentence per line; other prose may be hard-wrapped.
+    sentences = french.sentences(text, first_line=first_line, join_wrapped=not falc)
     ctx = rules.Context(
         text=text,
         sentences=sentences,

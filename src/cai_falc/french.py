@@ -270,12 +270,47 @@ def _abbreviation_ends(line: str, dot: int, nxt: str) -> bool:
     return w == "etc" and nxt.isupper()
 
 
-def sentences(text: str, *, first_line: int = 1) -> list[Sentence]:
-    """The sentences, bullets and headings of a text, with positions and tokens."""
+def _is_block_start(line: str) -> bool:
+    return bool(_HEADING_RE.match(line) or _BULLET_RE.match(line)) or line.lstrip().startswith(
+        "<!--"
+    )
+
+
+def _join_wrapped(text: str) -> str:
+    """The text with the line breaks of hard-wrapped paragraphs made spaces (same length).
+
+    A break joins two lines when the first does not end a sentence (no ``.!?…:;``) and the
+    second goes on in lower case; bullets, headings and blank lines always break.
+    """
+    lines = text.split("\n")
+    out = list(text)
+    pos = 0
+    for line, nxt in zip(lines, lines[1:], strict=False):
+        pos += len(line)
+        a, b = line.rstrip(), nxt.lstrip()
+        if (
+            a and b and b[0].islower() and a[-1] not in ".!?…:;»\""
+            and not _HEADING_RE.match(line) and not _is_block_start(nxt)
+        ):
+            out[pos] = " "
+        pos += 1
+    return "".join(out)
+
+
+def sentences(
+    text: str, *, first_line: int = 1, join_wrapped: bool = False
+) -> list[Sentence]:
+    """The sentences, bullets and headings of a text, with positions and tokens.
+
+    Line breaks end sentences (FALC puts one sentence per line); with ``join_wrapped``,
+    a line that goes on in lower case on the next line continues the sentence
+    (hard-wrapped prose in a .txt file).
+    """
     index = LineIndex(text, first_line=first_line)
+    work = _join_wrapped(text) if join_wrapped else text
     out: list[Sentence] = []
     pos = 0
-    for raw in text.split("\n"):
+    for raw in work.split("\n"):
         line_start = pos
         pos += len(raw) + 1
         if not raw.strip() or raw.lstrip().startswith("<!--"):
@@ -293,17 +328,16 @@ def sentences(text: str, *, first_line: int = 1) -> list[Sentence]:
         for a, b in _split_line(body):
             seg = body[a:b]
             lead = len(seg) - len(seg.lstrip())
-            seg_text = seg.strip()
-            if not seg_text:
+            size = len(seg.strip())
+            if not size:
                 continue
             start = line_start + body_start + a + lead
+            seg_text = text[start : start + size]  # the original, line breaks included
             toks = tokens(seg_text, offset=start, index=index)
             if not any(t.is_word for t in toks):
                 continue
             line, col = index.position(start)
-            out.append(
-                Sentence(seg_text, line, col, start, start + len(seg_text), tuple(toks), kind)
-            )
+            out.append(Sentence(seg_text, line, col, start, start + size, tuple(toks), kind))
             kind = "sentence" if kind == "bullet" else kind
     return out
 
