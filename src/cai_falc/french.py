@@ -285,7 +285,7 @@ def _join_wrapped(text: str) -> str:
     lines = text.split("\n")
     out = list(text)
     pos = 0
-    for line, nxt in zip(lines, lines[1:], strict=False):
+    for line, nxt in itertools.pairwise(lines):
         pos += len(line)
         a, b = line.rstrip(), nxt.lstrip()
         if (
