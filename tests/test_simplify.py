@@ -422,3 +422,36 @@ def test_targets_on_the_project_fiches(terms: glossary.Glossary) -> None:
         assert 3 <= len(lines) <= 15, item.id
         clean += not any(f.severity == "error" for f in result.findings)
     assert clean >= 9
+
+
+def test_unsure_antecedent_drops_the_relative_instead_of_guessing() -> None:
+    text = (
+        "Le collège communal a présenté son plan de lutte contre la pauvreté infantile, "
+        "qui mobilisera un budget de 2,4 millions d'euros."
+    )
+    # "qui" is the plan, not the poverty: never "La pauvreté infantile mobilisera ...".
+    assert splitting.split_relative(text) == [
+        "Le collège communal a présenté son plan de lutte contre la pauvreté infantile."
+    ]
+
+
+def test_long_enumerations_become_bullets() -> None:
+    text = (
+        "Le plan prévoit la gratuité des repas scolaires dans 12 écoles communales, "
+        "l'ouverture de 2 nouvelles maisons de quartier et un soutien renforcé aux familles."
+    )
+    assert splitting.split_enumeration(text) == [
+        "Le plan prévoit :",
+        "- la gratuité des repas scolaires dans 12 écoles communales",
+        "- l'ouverture de 2 nouvelles maisons de quartier",
+        "- un soutien renforcé aux familles",
+    ]
+    short = "Le CAI aide les jeunes, les femmes et les familles."
+    assert splitting.split_enumeration(short) == [short]
+
+
+def test_a_share_after_dont_keeps_its_noun_implicit() -> None:
+    text = "18 742 demandes ont été traitées, dont 12 % ont été refusées."
+    assert numbers.percentages(text) == (
+        "18 742 demandes ont été traitées, dont environ 1 sur 8 ont été refusées."
+    )

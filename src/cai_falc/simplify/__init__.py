@@ -84,6 +84,7 @@ SPLITS: tuple[tuple[str, Callable[[str], list[str]], str], ...] = (
     ("split.relative", splitting.split_relative, "proposition relative mise à part"),
     ("split.coordination", splitting.split_coordination, "deux actions, deux phrases"),
     ("split.relative", splitting.split_bare_relative, "proposition relative mise à part"),
+    ("split.list", splitting.split_enumeration, "énumération mise en liste"),
 )
 
 
@@ -289,9 +290,7 @@ def simplify_fiche(
     )
 
 
-def simplify_text(
-    text: str, *, glossary: Glossary, settings: SimplifySettings | Settings
-) -> Draft:
+def simplify_text(text: str, *, glossary: Glossary, settings: SimplifySettings | Settings) -> Draft:
     """A FALC draft of any French text (first short line without a stop = title)."""
     settings = _simplify_settings(settings)
     text = text.strip()

@@ -210,7 +210,8 @@ def drop_dont(text: str) -> str:
 
 
 _PREPOSITIONS = frozenset(
-    "à au aux avec pour en dans par sur selon malgré chez sans sous via outre grâce auprès".split()
+    "à au aux avec pour en dans par sur selon malgré chez sans sous via outre grâce auprès "
+    "conformément".split()
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .selection import Unit
+from .splitting import count_words
 
 #: A sentence that starts by saying when: "En 2013, ...", "Le 17 décembre 2018, ...".
 _TIME_OPENER_RE = re.compile(
@@ -24,8 +25,8 @@ def title(text: str, *, max_words: int = 10) -> str:
     if quoted:
         return quoted.group(1)  # « Engagements croisés : ... » : un projet ... -> the name
     head, sep, _ = text.partition(" : ")
-    if sep and len(head.split()) >= 2:
-        text = head
+    if sep and len(head.split()) >= 2 and count_words(text) > 12:
+        text = head  # the subtitle goes only when the whole is too long
     words = text.split()
     if len(words) > max_words:
         for cut in range(len(words) - 1, 3, -1):

@@ -39,12 +39,16 @@ def _group(n: int) -> str:
 
 
 def simple_fraction(share: float) -> tuple[int, int] | None:
-    """The fraction with the smallest denominator (2..10) within 4 points of ``share``."""
+    """The closest simple fraction (denominator 2..10), small denominators preferred."""
+    best: tuple[float, int, int] | None = None
     for den in range(2, 11):
         num = round(share * den)
-        if 1 <= num < den and abs(num / den - share) <= 0.04:
-            return num, den
-    return None
+        if not 1 <= num < den:
+            continue
+        cost = abs(num / den - share) + 0.005 * den
+        if best is None or cost < best[0]:
+            best = (cost, num, den)
+    return (best[1], best[2]) if best is not None else None
 
 
 def percent_to_ratio(percent: float, noun: str = "personne") -> str:
@@ -68,6 +72,17 @@ def percentages(text: str) -> str:
 
     # "30 % des demandes" -> "environ 3 demandes sur 10"
     out = _PERCENT_OF_RE.sub(of_noun, text)
+    # "dont 12 % ont ..." counts what came before: "dont environ 1 sur 8 ont ..."
+    out = re.sub(
+        r"\bdont\s+" + _PERCENT_RE.pattern,
+        lambda m: (
+            "dont "
+            + percent_to_ratio(float(m.group(1).replace(",", ".")))
+            .replace(" personnes sur", " sur")
+            .replace(" personne sur", " sur")
+        ),
+        out,
+    )
     return _PERCENT_RE.sub(lambda m: percent_to_ratio(float(m.group(1).replace(",", "."))), out)
 
 

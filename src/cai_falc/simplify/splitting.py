@@ -217,6 +217,26 @@ def _agrees(subject: str, verb: str) -> bool:
     return True
 
 
+_LINKS = frozenset("de d' du des contre pour sur à au aux en avec dans entre par".split())
+
+
+def _ambiguous_antecedent(words: list[str], subject: str) -> bool:
+    """Whether the noun phrase before "qui" hangs on another noun: in "son plan de lutte
+    contre la pauvreté, qui mobilisera", "qui" is the plan, not the poverty."""
+    size = len(subject.split())
+    if size >= len(words):
+        return False
+    det_index = len(words) - size
+    before = words[det_index - 1].lower().replace("\u2019", "'")
+    first = words[det_index].lower().replace("\u2019", "'")
+    if before in _LINKS:
+        return True
+    if first in ("du", "des", "au", "aux") or re.match(r"^d'", first):
+        entry = lexicon.entry(before)
+        return entry is not None and "NOM" in entry.cgram and "VER" not in entry.cgram
+    return False
+
+
 def split_relative(text: str) -> list[str]:
     """ "NP, qui V1, V2 ..." -> "NP V1." + "NP V2 ..."; "..., NP, qui V" -> two sentences."""
     matches = _outside_quotes(text, re.compile(r",\s+qui\s+"))
@@ -228,6 +248,9 @@ def split_relative(text: str) -> list[str]:
     if subject is None or not verb_at(tail.split(), 0) or not _agrees(subject, tail.split()[0]):
         return [text]
     close = tail.find(", ")
+    if _ambiguous_antecedent(head.split(), subject) and close < 0:
+        # Who is "qui"? Unsure: the relative clause goes rather than get a wrong subject.
+        return [finish(head)] if len(head.split()) >= 5 and is_sentence(head) else [text]
     if close > 0 and verb_at(tail[close + 2 :].split(), 0) and len(head.split()) <= 6:
         # Embedded: "Ce numéro, qui paraît en juin 2017, reprend les actes."
         relative, main = tail[:close], tail[close + 2 :]
@@ -254,6 +277,8 @@ def split_bare_relative(text: str, *, limit: int = 12) -> list[str]:
             continue
         subject = _noun_phrase(head.split())
         if subject is None or not is_sentence(head) or not _agrees(subject, tail.split()[0]):
+            continue
+        if _ambiguous_antecedent(head.split(), subject):
             continue
         return [finish(head), finish(f"{subject} {tail}")]
     return [text]
@@ -365,7 +390,14 @@ def trim_tail(text: str, *, limit: int) -> str:
         before = re.sub(r"^(?:d|l)['\u2019]", "", words[cut - 1].lower())
         # "les primo-arrivants résidant en province": a present participle may go too,
         # when enough is left ("des personnes ayant un projet" must stay whole).
-        present = entry is not None and "par:pre" in entry.infover and cut >= 8
+        present = (
+            entry is not None
+            and "par:pre" in entry.infover
+            and cut >= 8
+            and cut + 2 < len(words)
+            and words[cut + 1] in ("en", "à", "dans")
+            and words[cut + 2][:1].isupper() | (words[cut + 2] == "province")
+        )
         participle = (
             entry is not None
             and (entry.is_past_participle or present)
@@ -528,6 +560,9 @@ def starts_clause(text: str) -> bool:
     first = words[0].lower()
     subject = (
         first in _DETERMINERS
+        or first in _QUANTIFIERS
+        or first in ("près", "environ", "plus", "moins")
+        or first[:1].isdigit()
         or first in _PRONOUNS
         or re.match(r"^l['\u2019]", first) is not None
         or (words[0][:1].isupper() and lexicon.entry(words[0]) is None)
@@ -580,3 +615,30 @@ def resolve_pronoun(line: str, previous: str) -> str | None:
     if found is None or found[1] != _PRONOUN_NUMBER[words[0]]:
         return None
     return " ".join([found[0], *words[1:]])
+
+
+_ITEM_START = re.compile(r"^(?:le|la|les|l['\u2019]|un|une|des|du|de|d['\u2019])", re.IGNORECASE)
+
+
+def split_enumeration(text: str, *, limit: int = 12) -> list[str]:
+    """ "Le plan prévoit A, B et C." (too long) -> "Le plan prévoit :" and one bullet each."""
+    if count_words(text) <= limit:
+        return [text]
+    words = text.rstrip(".").split()
+    verbs = [i for i in range(1, min(len(words), 8)) if verb_at(words, i)]
+    if not verbs:
+        return [text]
+    cut = verbs[0] + 1
+    head, rest = " ".join(words[:cut]), " ".join(words[cut:])
+    items = [i.strip() for i in re.split(r",\s+", rest) if i.strip()]
+    if len(items) < 2:
+        return [text]
+    last = re.split(r"\s+et\s+(?=(?:le|la|les|l['\u2019]|un|une|des|du)\b)", items[-1])
+    items = items[:-1] + last
+    if len(items) < 3 or not all(_ITEM_START.match(i) for i in items):
+        return [text]
+    if any(verb_at(i.split(), k) for i in items for k in range(len(i.split()))):
+        return [text]
+    if head.count("«") != head.count("»") or not starts_clause(head + " x"):
+        return [text]
+    return [finish(head)[:-1] + " :", *(f"- {i}" for i in items)]
