@@ -7,9 +7,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from click.testing import CliRunner
 
 from cai_falc.check import check_paths, check_text, read_document
 from cai_falc.cli import cli
