@@ -452,6 +452,12 @@ def trim_tail(text: str, *, limit: int) -> str:
             continue
         if not any(verb_at(head, i) for i in range(len(head))):
             continue
+        # "..., à un moment." says nothing once its participle is gone: drop it too.
+        segment = joined.rsplit(", ", 1)
+        if len(segment) == 2 and len(segment[1].split()) <= 4:
+            first_word = segment[1].split()[0].lower() if segment[1].split() else ""
+            if first_word in _LINKS and is_sentence(segment[0]):
+                return finish(segment[0])
         return finish(joined)
     return text
 
