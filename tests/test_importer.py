@@ -337,7 +337,7 @@ def test_unseen_crlf_export_with_bom(tmp_path: Path) -> None:
     ],
 )
 def test_missing_word_cues(before: str, after: str, missing: bool) -> None:
-    assert importer._gap_is_missing_word(before, after) is missing
+    assert importer.gap_is_missing_word(before, after) is missing
 
 
 def test_slugify_cuts_at_a_word_boundary() -> None:

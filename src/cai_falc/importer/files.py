@@ -1,0 +1,153 @@
+"""Reading the export and writing fiche files, never overwriting people's work."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import storage
+from ..errors import ExportError, InputError
+from ..fiche import FALC_SUFFIX, Fiche, read_fiche, write_fiche
+from .parse import parse_export
+
+if TYPE_CHECKING:
+    from ..config import Settings
+
+
+STATUSES = ("created", "updated", "unchanged", "conflict")
+
+
+@dataclass
+class ImportOutcome:
+    """What happened to one fiche file."""
+
+    id: str
+    path: Path
+    status: str  # created | updated | unchanged | conflict
+    fiche: Fiche
+    #: Where the new import was written when the existing file was edited by a person.
+    new_path: Path | None = None
+    reason: str = ""
+    #: Front-matter fields (and "body") that an update changed.
+    changes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportResult:
+    """The outcome of one import: per fiche, plus notes that concern the whole export."""
+
+    export: Path
+    encoding: str
+    out_dir: Path
+    outcomes: list[ImportOutcome] = field(default_factory=list)
+    #: Fiche files of the folder that the export no longer holds (left untouched).
+    absent: list[Path] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def fiches(self) -> list[Fiche]:
+        """Every fiche of the export, in export order."""
+        return [o.fiche for o in self.outcomes]
+
+    def count(self, status: str) -> int:
+        """How many fiches ended with ``status``."""
+        return sum(1 for o in self.outcomes if o.status == status)
+
+
+def _glossary_words(folder: Path) -> list[str]:
+    """Words of the project's glossary terms, so spelling does not flag them."""
+    if not folder.is_dir():
+        return []
+    from .. import glossary as glossary_module
+
+    try:
+        terms = glossary_module.load(folder).terms
+    except InputError:
+        return []  # ``cai-falc validate`` reports a broken glossary; spelling can do without
+    words: list[str] = []
+    for term in terms:
+        for form in term.forms:
+            words.extend(re.findall(r"\w+", form))
+    return words
+
+
+_COMPARED = (
+    "year title lead body sources jargon resources categories related review imported".split()
+)
+
+
+def _write_outcome(fiche: Fiche, target: Path) -> ImportOutcome:
+    """Write one fiche, keeping people's keys, never overwriting a person's edits."""
+    if not target.exists():
+        write_fiche(fiche, target)
+        return ImportOutcome(fiche.id, target, "created", fiche)
+    new_path = target.with_name(target.name + ".new")
+    try:
+        existing = read_fiche(target)
+    except InputError as exc:  # broken YAML, binary or empty file: a person's problem to see
+        write_fiche(fiche, new_path)
+        return ImportOutcome(
+            fiche.id, target, "conflict", fiche, new_path, f"fichier existant illisible ({exc})"
+        )
+    if existing.imported is None or existing.source_hash() != existing.imported.hash:
+        write_fiche(fiche, new_path)
+        why = (
+            "le fichier existant n’a pas été créé par l’import"
+            if existing.imported is None
+            else "la partie source a été modifiée à la main depuis le dernier import"
+        )
+        return ImportOutcome(fiche.id, target, "conflict", fiche, new_path, why)
+    fiche.extra = dict(existing.extra)
+    fiche.ignore = list(existing.ignore)
+    changed = write_fiche(fiche, target)
+    fields = [name for name in _COMPARED if getattr(existing, name) != getattr(fiche, name)]
+    return ImportOutcome(
+        fiche.id, target, "updated" if changed else "unchanged", fiche, changes=fields
+    )
+
+
+def import_export(path: Path, out_dir: Path, *, settings: Settings | None = None) -> ImportResult:
+    """Import a CMS export into ``out_dir``; report created/updated/unchanged/conflict."""
+    from ..config import Settings as _Settings
+    from ..spelling import load_speller, unavailable_note
+
+    settings = settings or _Settings()
+    options = settings.importer
+    size = path.stat().st_size if path.is_file() else 0
+    if size > options.max_export_mb * 1e6:
+        raise ExportError(
+            path,
+            f"the export is too large ({size / 1e6:.1f} MB; at most {options.max_export_mb:g} "
+            "MB): the centre's whole CMS is well under 1 MB, so this is probably not a CMS export",
+            hint="Check the file; if it really is an export, split it or raise "
+            "[importer] max_export_mb in cai-falc.toml.",
+        )
+    source = storage.read_text(path)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InputError(out_dir, "this is a file, not a folder", hint="Give a folder to --out.")
+    notes: list[str] = []
+    speller = load_speller(options.dictionary) if options.spelling else None
+    if options.spelling and speller is None:
+        notes.append(unavailable_note(options.dictionary))
+    glossary_words = _glossary_words(settings.path("glossaries"))
+    parsed = parse_export(
+        source.text, export=path.name, speller=speller, glossary_words=glossary_words
+    )
+    notes.extend(parsed.notes)
+    result = ImportResult(export=path, encoding=source.encoding, out_dir=out_dir, notes=notes)
+    # Read everything, then write: a bad export above leaves the folder untouched.
+    for fiche in parsed.fiches:
+        fiche.path = out_dir / fiche.filename
+        result.outcomes.append(_write_outcome(fiche, fiche.path))
+    written = {o.path.name for o in result.outcomes}
+    if out_dir.is_dir():
+        result.absent = sorted(
+            p
+            for p in out_dir.glob("*.md")
+            if not p.name.endswith(FALC_SUFFIX)
+            and not p.name.startswith(".")
+            and p.name not in written
+        )
+    return result

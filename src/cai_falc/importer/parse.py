@@ -1,0 +1,207 @@
+"""From an export's text to fiches: pure functions, no file is read or written."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..errors import ExportError
+from ..fiche import Categories, Fiche, Imported, ReviewItem, Thematiques
+from ..spelling import Speller
+from .leftovers import (
+    Context,
+    drop_inline_leftovers,
+    find_cut_words,
+    find_duplicates,
+    find_missing_words,
+    find_misspellings,
+    is_editor_question,
+    is_placeholder,
+)
+from .structure import Block, Segment, body_blocks, is_heading, split_export, trailer_start
+from .text import clean, is_blank, slugify
+from .trailer import cross_references, parse_trailer
+
+_FOOTNOTE_RE = re.compile(r"\[(\d{1,3})\]")
+
+
+@dataclass
+class ParsedExport:
+    """The fiches found in an export, in export order, and notes on the whole export."""
+
+    fiches: list[Fiche]
+    notes: list[str] = field(default_factory=list)
+
+
+def _markdown(blocks: Iterable[Block]) -> str:
+    parts: list[str] = []
+    previous = ""
+    for block in blocks:
+        if block.kind == "bullet":
+            if previous == "bullet":
+                parts[-1] += f"\n- {block.text}"
+            else:
+                parts.append(f"- {block.text}")
+        elif block.kind == "heading":
+            parts.append(f"## {block.text}")
+        else:
+            parts.append(block.text)
+        previous = block.kind
+    return "\n\n".join(parts)
+
+
+def _footnotes(text: str) -> str:
+    return _FOOTNOTE_RE.sub(r"[^\1]", text)
+
+
+def parse_fiche(
+    lines: list[str], segment: Segment, *, speller: Speller | None, glossary_words: frozenset[str]
+) -> Fiche:
+    """One fiche from its segment of the export lines (pure)."""
+    ctx = Context(speller=speller)
+    body_end = trailer_start(lines, segment.content_start, segment.end)
+    trailer = parse_trailer(lines, body_end, segment.end, ctx)
+    ctx.skip_words = glossary_words | frozenset(
+        w.lower() for term in trailer.jargon for w in re.findall(r"\w+", term)
+    )
+    kept: list[Block] = []
+    for block in body_blocks(lines, segment.content_start, body_end):
+        if is_placeholder(block.text):
+            ctx.add(
+                "placeholder",
+                f"Note de travail « {block.text} » dans le texte : remplacez-la par le contenu "
+                "attendu dans le CMS (ou supprimez-la), puis réimportez.",
+                block.line,
+                block.text,
+            )
+            continue
+        if is_editor_question(block):
+            ctx.add(
+                "question",
+                f"Question laissée pour l’éditeur : « {block.text} ». Répondez-y dans le CMS "
+                "(corrigez ou supprimez le passage visé), puis supprimez la question.",
+                block.line,
+                block.text,
+            )
+            continue
+        kept.append(block)
+    dropped = find_duplicates(kept, ctx)
+    kept = [b for n, b in enumerate(kept) if n not in dropped]
+    lead_index = next((n for n, b in enumerate(kept) if b.kind == "para"), None)
+    for n, block in enumerate(kept):
+        if n != lead_index and is_heading(block):
+            block.kind = "heading"
+        find_missing_words(block, ctx)
+        find_cut_words(block, ctx)
+        drop_inline_leftovers(block, ctx)
+        find_misspellings(block, ctx)
+        block.text = _footnotes(block.text)
+    lead = kept[lead_index].text if lead_index is not None else ""
+    body = _markdown(b for n, b in enumerate(kept) if n != lead_index)
+    refs = {s.ref for s in trailer.sources}
+    for block in kept:
+        for ref in dict.fromkeys(re.findall(r"\[\^(\d+)\]", block.text)):
+            if ref not in refs:
+                ctx.add(
+                    "footnote",
+                    f"La note [{ref}] n’a pas de source : ajoutez la source [{ref}] sous "
+                    "« Sources » dans le CMS, ou retirez l’appel de note.",
+                    block.line,
+                    f"[{ref}]",
+                )
+    ctx.review.sort(key=lambda r: r.line)
+    text = "\n".join([lead, body])
+    return Fiche(
+        id=f"{segment.year}-{slugify(segment.title)}",
+        year=segment.year,
+        title=segment.title,
+        lead=lead,
+        body=body,
+        sources=trailer.sources,
+        jargon=trailer.jargon,
+        resources=trailer.resources,
+        categories=Categories(
+            axes=trailer.axes,
+            thematiques=Thematiques(generales=trailer.generales, specifiques=trailer.specifiques),
+        ),
+        related=cross_references(text),
+        review=ctx.review,
+        imported=Imported(export="", line=segment.title_index + 1, hash=""),
+    )
+
+
+def parse_export(
+    text: str,
+    *,
+    export: str = "export.txt",
+    speller: Speller | None = None,
+    glossary_words: Iterable[str] = (),
+) -> ParsedExport:
+    """Split an export's text into fiches (pure: no file is read or written)."""
+    lines = text.split("\n")
+    segments = split_export(lines)
+    if not segments:
+        raise ExportError(
+            export,
+            "no fiche found in the export",
+            hint="Each fiche must start with a title line such as '2016 – Titre de la fiche' "
+            "(year, dash, title). Is this the CMS text export?",
+        )
+    notes: list[str] = []
+    stray = [i + 1 for i in range(segments[0].title_index) if not is_blank(lines[i])]
+    if stray:
+        notes.append(
+            f"{export}:{stray[0]}: {len(stray)} ligne(s) avant la première fiche ne sont reprises "
+            "dans aucune fiche : vérifiez le début de l’export."
+        )
+    skip = frozenset(w.lower() for w in glossary_words)
+    fiches: list[Fiche] = []
+    first_line: dict[str, int] = {}
+    copies: dict[str, tuple[Fiche, list[int]]] = {}
+    for segment in segments:
+        raw = "\n".join(clean(line) for line in lines[segment.title_index : segment.end]).strip()
+        if raw in copies:
+            # The same fiche pasted again, word for word: one fiche, and a note to the editor.
+            copies[raw][1].append(segment.title_index + 1)
+            continue
+        fiche = parse_fiche(lines, segment, speller=speller, glossary_words=skip)
+        copies[raw] = (fiche, [])
+        assert fiche.imported is not None
+        fiche.imported.export = export
+        if fiche.id in first_line:
+            base, n = fiche.id, 2
+            while f"{base}-{n}" in first_line:
+                n += 1
+            fiche.id = f"{base}-{n}"
+            fiche.review.insert(
+                0,
+                ReviewItem(
+                    kind="duplicate-fiche",
+                    message=f"Titre déjà présent dans l’export (ligne {first_line[base]}) : cette "
+                    f"fiche est importée sous l’identifiant {fiche.id}. Vérifiez s’il s’agit de la "
+                    "même fiche et gardez-en une seule dans le CMS.",
+                    line=segment.title_index + 1,
+                    text=f"{segment.year} – {segment.title}",
+                ),
+            )
+        first_line[fiche.id] = segment.title_index + 1
+        fiches.append(fiche)
+    for fiche, repeats in copies.values():
+        if repeats:
+            shown = ", ".join(map(str, repeats[:5])) + (", …" if len(repeats) > 5 else "")
+            fiche.review.insert(
+                0,
+                ReviewItem(
+                    kind="duplicate-fiche",
+                    message=f"Fiche copiée {len(repeats)} fois de plus dans l’export (ligne(s) "
+                    f"{shown}), mot pour mot : elle n’est importée qu’une fois. Supprimez les "
+                    "copies dans le CMS.",
+                    line=repeats[0],
+                    text=f"{fiche.year} – {fiche.title}",
+                ),
+            )
+    for fiche in fiches:
+        assert fiche.imported is not None
+        fiche.imported.hash = fiche.source_hash()
+    return ParsedExport(fiches=fiches, notes=notes)

@@ -1,0 +1,71 @@
+"""Text helpers of the importer: whitespace, comparison keys, slugs, sentences."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Longest slug (without the year), cut at a word boundary.
+SLUG_LENGTH = 60
+
+
+#: Where a sentence ends: . ! ? … then a space and a capital, a digit or an opening quote.
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[«\"“(]?\s?[A-ZÀ-ÖØ-Þ0-9])")
+
+
+_WS_RE = re.compile(r"\s+")
+
+
+#: Zero-width characters and soft hyphens: invisible, never part of the centre's words.
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def clean(line: str) -> str:
+    """A line with invisible characters removed and its ends stripped."""
+    return _INVISIBLE_RE.sub("", line).strip()
+
+
+def norm(text: str) -> str:
+    """Whitespace normalised: any run of spaces (NBSP included) becomes one space."""
+    return _WS_RE.sub(" ", _INVISIBLE_RE.sub("", text)).strip()
+
+
+def fold(text: str) -> str:
+    """A comparison key: no accents, no case, plain apostrophes and dashes, one space."""
+    text = unicodedata.normalize("NFKD", norm(text).casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[–—‒―-]+", "-", text.replace("’", "'"))
+
+
+def slugify(text: str, *, length: int = SLUG_LENGTH) -> str:
+    """An ASCII slug of ``text`` cut at a word boundary to at most ``length`` characters."""
+    text = re.sub(r"['’‘`´]", " ", text)  # "d’un" -> "d-un", as slug tools do
+    text = unicodedata.normalize("NFKD", text.replace("œ", "oe").replace("Œ", "Oe"))
+    text = text.replace("æ", "ae").replace("Æ", "Ae").replace("ß", "ss")
+    ascii_text = text.encode("ascii", "ignore").decode("ascii").lower()
+    words = re.findall(r"[a-z0-9]+", ascii_text)
+    kept: list[str] = []
+    for word in words:
+        if kept and len("-".join([*kept, word])) > length:
+            # Do not end on an elided article: "...-un-tournant-dans-l".
+            while len(kept) > 1 and len(kept[-1]) == 1 and not kept[-1].isdigit():
+                kept.pop()
+            break
+        kept.append(word)
+    return "-".join(kept)[:length].strip("-") or "fiche"
+
+
+def is_blank(line: str) -> bool:
+    """True for an empty line or one of spaces only (NBSP included)."""
+    return not clean(line)
+
+
+def quote(text: str, limit: int = 90) -> str:
+    """``text`` normalised and cut to ``limit`` characters, for messages."""
+    text = norm(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a paragraph (cut after . ! ? … before a capital or a digit)."""
+    return [part for part in _SENTENCE_END_RE.split(text) if part]

@@ -1,0 +1,184 @@
+"""The sections after a fiche's body: legend, images, resources, jargon, sources, boxes.
+
+Also the cross references ("(Cf. Fiche 38 – Modification Code nationalité)") found
+anywhere in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..fiche import Related, Resource, Source
+from .leftovers import Context, is_placeholder
+from .structure import BULLET_RE, SECTION_LABELS, is_caption, is_empty_legend, section_of
+from .text import clean, norm, quote
+
+_TICKED = ("☑", "☒", "✅", "✔", "✓", "[x]", "[X]", "(x)")
+
+
+_UNTICKED = ("☐", "□", "❏", "[ ]", "[]", "( )")
+
+
+_SOURCE_ITEM_RE = re.compile(r"^(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)])\s*(.+)$")
+
+
+_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>«»\"]+[^\s<>«»\".,;:!?)]")
+
+
+_XREF_RE = re.compile(
+    r"\b(?:cf\.?|voir(?:\s+aussi)?|see)\s*:?\s+((?:la\s+|les\s+)?fiches?\s+(?:n[°o]\s*)?\d+.*?)"
+    r"(?=\)|\]|$|\.\s|;)",
+    re.IGNORECASE,
+)
+
+
+_XREF_ITEM_RE = re.compile(
+    r"fiches?\s+(?:n[°o]\s*)?(\d+)\s*(?:[–—:-]\s*)?(.*?)\s*(?=(?:,|\bet\b|&)\s*(?:la\s+)?fiches?\s|$)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Trailer:
+    """What the trailing sections of one fiche hold (only the ticked boxes)."""
+
+    sources: list[Source] = field(default_factory=list)
+    jargon: dict[str, str] = field(default_factory=dict)
+    resources: list[Resource] = field(default_factory=list)
+    axes: list[str] = field(default_factory=list)
+    generales: list[str] = field(default_factory=list)
+    specifiques: list[str] = field(default_factory=list)
+
+
+def _checkbox(text: str) -> tuple[bool | None, str]:
+    """"""
+    """(True, label) for a ticked box, (False, label) for an unticked one, (None, text)."""
+    for mark in _TICKED:
+        if text.startswith(mark):
+            return True, norm(text[len(mark):])
+    for mark in _UNTICKED:
+        if text.startswith(mark):
+            return False, norm(text[len(mark):])
+    return None, text
+
+
+def _jargon_item(text: str) -> tuple[str, str]:
+    match = re.match(r"^(.+?)\s*[:=]\s+(.+)$", text) or re.match(r"^(.+?)\s+[–—-]\s+(.+)$", text)
+    if match:
+        return norm(match.group(1)), norm(match.group(2))
+    match = re.match(r"^(.+?)\s*\((.+)\)\s*\.?$", text)
+    if match:
+        return norm(match.group(1)), norm(match.group(2))
+    return norm(text), ""
+
+
+def _resource_item(text: str) -> Resource:
+    url = _URL_RE.search(text)
+    if url is None:
+        return Resource(label=norm(text))
+    rest = re.sub(r"\(\s*\)|\[\s*\]", " ", text[: url.start()] + text[url.end() :])
+    label = norm(rest).strip(" :–—-")
+    return Resource(label=label or url.group(), url=url.group())
+
+
+def parse_trailer(lines: list[str], start: int, end: int, ctx: Context) -> Trailer:
+    """Parse the sections after the body: legend, images, resources, jargon, sources, boxes."""
+    out = Trailer()
+    section = "legend"
+    caption: tuple[int, str] | None = None
+    for i in range(start, end):
+        number, text = i + 1, clean(lines[i])
+        if not text:
+            continue
+        name = section_of(text)
+        if name is not None:
+            section = name
+            continue
+        if is_empty_legend(text):
+            ctx.add(
+                "legend",
+                "Légende vide (« * Légende ») : écrivez la légende de l’image dans le CMS, ou "
+                "supprimez la ligne.",
+                number,
+                norm(text),
+            )
+            continue
+        if is_caption(text):
+            caption = (number, norm(text))
+            ctx.add(
+                "image",
+                f"Image à placer : « {norm(text)} ». Ajoutez l’image avec sa légende là où elle "
+                "doit paraître ; cette ligne n’est pas reprise dans le texte.",
+                number,
+                norm(text),
+            )
+            section = "legend"
+            continue
+        bullet = BULLET_RE.match(text)
+        item = norm(text[bullet.end():] if bullet else text)
+        label = SECTION_LABELS.get(section, section)
+        if section == "legend":
+            where = (
+                f"de l’image « {caption[1]} » (ligne {caption[0]})" if caption else "d’une image"
+            )
+            ctx.add(
+                "legend",
+                f"Légende {where} : « {quote(item, 120)} ». Placez-la sous l’image ; elle n’est "
+                "pas reprise dans le texte.",
+                number,
+                item,
+            )
+            continue
+        if is_placeholder(item):
+            ctx.add(
+                "placeholder",
+                f"Note de travail « {item} » sous « {label} » : remplacez-la par le contenu "
+                "attendu dans le CMS (ou supprimez-la), puis réimportez.",
+                number,
+                item,
+            )
+            continue
+        ticked, box_label = _checkbox(item)
+        if section in ("categories", "axes", "thematiques", "generales", "specifiques"):
+            if ticked is None:
+                ctx.add(
+                    "unclassified",
+                    f"Ligne sans case à cocher sous « {label} » : « {quote(item)} ». Vérifiez-la "
+                    "dans le CMS ; elle n’est pas reprise.",
+                    number,
+                    item,
+                )
+            elif ticked and box_label:
+                target = {"specifiques": out.specifiques, "axes": out.axes}.get(
+                    section, out.generales if section != "categories" else out.axes
+                )
+                if box_label not in target:
+                    target.append(box_label)
+        elif section == "sources":
+            match = _SOURCE_ITEM_RE.match(item)
+            if match:
+                ref = match.group(1) or match.group(2) or match.group(3)
+                out.sources.append(Source(ref=ref, text=norm(match.group(4))))
+            else:
+                out.sources.append(Source(ref=str(len(out.sources) + 1), text=item))
+        elif section == "jargon":
+            term, meaning = _jargon_item(item)
+            out.jargon.setdefault(term, meaning)
+        elif section == "resources":
+            out.resources.append(_resource_item(item))
+    return out
+
+
+def cross_references(text: str) -> list[Related]:
+    """Cross references such as "(Cf. Fiche 38 – Modification Code nationalité)"."""
+    out: list[Related] = []
+    seen: set[int] = set()
+    for ref in _XREF_RE.finditer(text):
+        for item in _XREF_ITEM_RE.finditer(ref.group(1)):
+            number = int(item.group(1))
+            label = norm(item.group(2)).strip(" .,;:–—-")
+            if number not in seen:
+                seen.add(number)
+                out.append(Related(number=number, label=label))
+    return out
