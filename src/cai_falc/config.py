@@ -232,7 +232,9 @@ def _validate(settings: Settings, problems: list[str]) -> None:
         )
     s = settings.simplify
     if not 1 <= s.min_lines <= s.max_lines:
-        problems.append("Config value 'simplify.min_lines': must be between 1 and simplify.max_lines")
+        problems.append(
+            "Config value 'simplify.min_lines': must be between 1 and simplify.max_lines"
+        )
     if settings.render.font_size_pt < 14:
         problems.append("Config value 'render.font_size_pt': FALC leaflets need at least 14 pt")
     if settings.translate.batch_size < 1:

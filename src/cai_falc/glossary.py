@@ -31,10 +31,18 @@ from .errors import GlossaryError
 
 KINDS = ("acronym", "jargon", "expression", "name")
 _KEYS = {
-    "term", "kind", "expansion", "explanation", "replacement", "variants", "synonyms",
+    "term",
+    "kind",
+    "expansion",
+    "explanation",
+    "replacement",
+    "variants",
+    "synonyms",
     "translations",
 }
 _LANG_RE = re.compile(r"^[a-z]{2,3}$")
+# libyaml's parser when it is there: ten times faster, same data.
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def normalise(text: str) -> str:
@@ -142,7 +150,7 @@ class Glossary:
 def _lines(text: str) -> dict[int, int]:
     """For each item of the ``terms`` list: its index -> its line (1-based)."""
     try:
-        node = yaml.compose(text)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError:
         return {}
     out: dict[int, int] = {}
@@ -157,7 +165,7 @@ def _lines(text: str) -> dict[int, int]:
 def parse(text: str, path: Path) -> list[Term]:
     """The terms of one glossary file; raise :class:`GlossaryError` naming file and line."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise GlossaryError(

@@ -60,7 +60,9 @@ def decode(data: bytes, path: Path) -> TextFile:
     return TextFile(path=path, text=text, encoding=encoding)
 
 
-def read_text(path: Path, *, max_bytes: int = MAX_INPUT_BYTES, allow_empty: bool = False) -> TextFile:
+def read_text(
+    path: Path, *, max_bytes: int = MAX_INPUT_BYTES, allow_empty: bool = False
+) -> TextFile:
     """Read a text input file, or raise an :class:`InputError` that says what is wrong."""
     try:
         size = path.stat().st_size
@@ -117,6 +119,19 @@ def write_bytes(path: Path, data: bytes) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError(path, f"cannot write the file ({exc.strerror})") from exc
     return True
+
+
+def remove_leftovers(folder: Path) -> int:
+    """Delete temporary files a killed writer left in ``folder`` (recursively); count them."""
+    removed = 0
+    if folder.is_dir():
+        for tmp in folder.rglob(".*.tmp"):
+            try:
+                tmp.unlink()
+                removed += 1
+            except OSError:
+                pass
+    return removed
 
 
 def write_text(path: Path, text: str) -> bool:

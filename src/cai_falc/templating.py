@@ -28,9 +28,7 @@ def environment(project_templates: Path | None = None, **globals_: Any) -> jinja
         searched.append(str(project_templates))
     loaders.append(jinja2.FileSystemLoader(str(PACKAGED)))
     searched.append(str(PACKAGED))
-    loader = jinja2.PrefixLoader(
-        {"default": jinja2.FileSystemLoader(str(PACKAGED))}, delimiter=":"
-    )
+    loader = jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(PACKAGED))}, delimiter=":")
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader([loader, *loaders]),
         autoescape=jinja2.select_autoescape(["html", "htm", "xml", "svg"], default=True),

@@ -1,0 +1,114 @@
+"""The build cache: content-addressed, so a build with nothing changed does almost nothing.
+
+Each output file is recorded in a manifest with the key of everything it was made
+from (inputs, settings, templates, model versions, cai-falc's version). When a
+build asks for an output whose key is unchanged and whose file is still there,
+byte for byte, the work is skipped. Results of pure computations (checks) are
+stored by key as JSON. Deleting the cache folder only costs time.
+
+The manifest is written after the outputs it describes, atomically: a build
+killed at any moment leaves a manifest that claims nothing that was not written.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__, storage
+
+MANIFEST = "manifest.json"
+
+
+def key(*parts: Any) -> str:
+    """A cache key from any JSON-serialisable parts, cai-falc's version included."""
+    blob = json.dumps([__version__, *parts], sort_keys=True, ensure_ascii=False, default=str)
+    return storage.digest(blob, length=32)
+
+
+def files_key(*folders: Path, patterns: tuple[str, ...] = ("*",)) -> str:
+    """A key of every file under the given folders (names and contents)."""
+    parts: list[str] = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for pattern in patterns:
+            for path in sorted(folder.rglob(pattern)):
+                if path.is_file() and "__pycache__" not in path.parts:
+                    parts.append(str(path.relative_to(folder)))
+                    parts.append(storage.digest(path.read_bytes(), length=32))
+    return storage.digest(*parts, length=32)
+
+
+@dataclass
+class Cache:
+    """A manifest of outputs and their keys, and a store of computed results."""
+
+    folder: Path
+    outputs: dict[str, dict[str, str]] = field(default_factory=dict)
+    hits: int = 0
+    misses: int = 0
+
+    @classmethod
+    def open(cls, folder: Path) -> Cache:
+        """Open the cache in ``folder``; a missing or damaged manifest means an empty cache."""
+        cache = cls(folder)
+        try:
+            data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+            if isinstance(data, dict) and isinstance(data.get("outputs"), dict):
+                cache.outputs = {
+                    k: v
+                    for k, v in data["outputs"].items()
+                    if isinstance(v, dict) and "key" in v and "digest" in v
+                }
+        except (OSError, ValueError):
+            pass
+        return cache
+
+    def fresh(self, path: Path, key_: str) -> bool:
+        """True when ``path`` exists, was made with ``key_``, and nobody changed it since."""
+        entry = self.outputs.get(str(path))
+        if entry is None or entry["key"] != key_:
+            self.misses += 1
+            return False
+        try:
+            ok = storage.digest(path.read_bytes(), length=32) == entry["digest"]
+        except OSError:
+            ok = False
+        if ok:
+            self.hits += 1
+        else:
+            self.misses += 1
+        return ok
+
+    def record(self, path: Path, key_: str, data: bytes) -> None:
+        """Remember that ``path`` now holds ``data``, made with ``key_``."""
+        self.outputs[str(path)] = {"key": key_, "digest": storage.digest(data, length=32)}
+
+    def write_output(self, path: Path, key_: str, data: bytes) -> None:
+        """Write an output atomically and record it."""
+        storage.write_bytes(path, data)
+        self.record(path, key_, data)
+
+    def get_result(self, key_: str) -> Any | None:
+        """A stored computed result, or None."""
+        try:
+            return json.loads((self.folder / "results" / f"{key_}.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put_result(self, key_: str, value: Any) -> None:
+        """Store a computed result (JSON-serialisable)."""
+        storage.write_text(
+            self.folder / "results" / f"{key_}.json",
+            json.dumps(value, ensure_ascii=False, sort_keys=True),
+        )
+
+    def save(self) -> None:
+        """Write the manifest atomically."""
+        storage.write_text(
+            self.folder / MANIFEST,
+            json.dumps({"version": __version__, "outputs": self.outputs}, indent=1, sort_keys=True),
+        )

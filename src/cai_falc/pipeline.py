@@ -1,0 +1,670 @@
+"""``cai-falc build``: one explicit list of stages, read everything first, then produce.
+
+    load -> simplify -> check -> translate -> render -> index -> report
+
+Everything is loaded and validated before anything is written (MkDocs's rule), so
+a broken glossary or catalog stops the build before it touches the outputs. After
+that, one bad fiche fails alone: it is reported, the others are built, and the
+exit code is 1.
+
+Incremental: each piece of work has a key made of everything it depends on
+(contents, settings, templates, installed models, cai-falc's version). The key is
+computed *before* the heavy modules are imported, so a build where nothing changed
+reads the inputs, hashes them, finds every output fresh, and stops. Every write is
+atomic, so a build killed at any moment leaves the previous outputs intact.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import os
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from . import cache as cache_mod
+from . import config, storage
+from .errors import CaiFalcError, InputError
+from .fiche import FalcText, Fiche, falc_path, load_folder
+from .glossary import Glossary
+from .glossary import load as load_glossary
+
+STAGES = ("load", "simplify", "check", "translate", "render", "index", "report")
+
+
+class Reporter(Protocol):
+    """Where the build tells what it is doing (the CLI shows bars; tests collect)."""
+
+    def stage(self, name: str, total: int) -> None: ...
+
+    def advance(self, n: int = 1) -> None: ...
+
+    def warn(self, message: str) -> None: ...
+
+
+class SilentReporter:
+    """A reporter that keeps stage names and warnings and shows nothing."""
+
+    def __init__(self) -> None:
+        self.warnings: list[str] = []
+        self.stages: list[str] = []
+
+    def stage(self, name: str, total: int) -> None:
+        self.stages.append(name)
+
+    def advance(self, n: int = 1) -> None:
+        pass
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(message)
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What to build: languages and fiches (empty: all), strictness, workers."""
+
+    langs: tuple[str, ...] = ()
+    fiche_ids: tuple[str, ...] = ()
+    strict: bool = False
+    jobs: int = 1
+
+
+@dataclass
+class Failure:
+    """A fiche (or a fiche in one language) that could not be built, and why."""
+
+    what: str
+    message: str
+
+
+@dataclass
+class BuildResult:
+    """What a build did, for the summary and the exit code."""
+
+    fiches: int = 0
+    languages: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    skipped: int = 0
+    errors: int = 0
+    warnings: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+    strict: bool = False
+
+    @property
+    def exit_code(self) -> int:
+        """1 when a fiche failed; with ``--strict``, also when the checker found anything."""
+        # Checker findings in drafts are the editors' to-do list, shown in the report; they
+        # do not stop the leaflets from being made unless the build is strict.
+        if self.failures or (self.strict and (self.errors or self.warnings)):
+            return 1
+        return 0
+
+
+@dataclass
+class Project:
+    """Everything a build reads, loaded and validated before anything is written."""
+
+    settings: config.Settings
+    fiches: list[Fiche]
+    falc: dict[str, FalcText]
+    glossary: Glossary
+    langs: list[str]
+    problems: list[CaiFalcError]
+    #: Key of the glossary files: drafts, checks and translations depend on them.
+    glossary_key: str = ""
+
+
+@dataclass
+class Work:
+    """What the stages hand each other."""
+
+    traces: dict[str, Any] = field(default_factory=dict)
+    #: lang -> fiche id -> catalog.Translation (only languages that are built).
+    translations: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: lang -> key of that language's catalog file.
+    catalog_keys: dict[str, str] = field(default_factory=dict)
+    page_keys: list[str] = field(default_factory=list)
+    pages: list[Any] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------------- load
+
+
+def load(settings: config.Settings, options: BuildOptions) -> Project:
+    """Read and validate fiches, FALC texts and glossary; select fiches and languages."""
+    folder = settings.path("fiches")
+    if not folder.is_dir():
+        raise InputError(
+            folder, "no fiches folder", hint="Import the CMS export first: cai-falc import EXPORT"
+        )
+    found = load_folder(folder)
+    terms = load_glossary(settings.path("glossaries"))
+    fiches = list(found.fiches)
+    if not fiches and not found.errors:
+        raise InputError(
+            folder, "no fiche to build", hint="Import the CMS export first: cai-falc import EXPORT"
+        )
+    if options.fiche_ids:
+        known = {f.id for f in fiches}
+        unknown = [i for i in options.fiche_ids if i not in known]
+        if unknown:
+            raise InputError(
+                folder,
+                f"no fiche with id {', '.join(unknown)}",
+                hint=f"Known ids: {', '.join(sorted(known)) or '(none)'}",
+            )
+        fiches = [f for f in fiches if f.id in options.fiche_ids]
+    langs = list(settings.target_languages)
+    if options.langs:
+        source = settings.project.source_language
+        wrong = [lang for lang in options.langs if lang not in langs and lang != source]
+        if wrong:
+            raise InputError(
+                settings.root / config.CONFIG_NAME,
+                f"language {', '.join(wrong)} is not in project.languages ({', '.join(langs)})",
+                hint="Add it to [project] languages in cai-falc.toml, or choose another --lang.",
+            )
+        langs = [lang for lang in langs if lang in options.langs]
+    return Project(
+        settings=settings,
+        fiches=fiches,
+        falc={t.id: t for t in found.falc_texts},
+        glossary=terms,
+        langs=langs,
+        problems=list(found.errors),
+        glossary_key=cache_mod.files_key(settings.path("glossaries"), patterns=("*.y*ml",)),
+    )
+
+
+# ----------------------------------------------------------------------- driver
+
+
+@contextmanager
+def _timed(result: BuildResult, name: str) -> Iterator[None]:
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        result.seconds[name] = result.seconds.get(name, 0.0) + time.perf_counter() - start
+
+
+def build(
+    settings: config.Settings,
+    options: BuildOptions | None = None,
+    *,
+    reporter: Reporter | None = None,
+) -> BuildResult:
+    """Run every stage; return what was done (see :attr:`BuildResult.exit_code`)."""
+    options = options or BuildOptions()
+    reporter = reporter or SilentReporter()
+    result = BuildResult(strict=options.strict)
+    cache = cache_mod.Cache.open(settings.path("cache"))
+    work = Work()
+    # A build killed while writing leaves a temporary file beside its target; the
+    # target itself is intact (writes are renames). Sweep those leftovers first.
+    for name in ("output", "fiches", "translations", "cache"):
+        storage.remove_leftovers(settings.path(name))
+    with _timed(result, "load"):
+        reporter.stage("load", 1)
+        project = load(settings, options)
+        for problem in project.problems:
+            result.failures.append(Failure(_where(problem), str(problem)))
+        result.fiches = len(project.fiches)
+        reporter.advance()
+    try:
+        with _timed(result, "simplify"):
+            simplify_stage(project, work, cache, result, reporter)
+        with _timed(result, "check"):
+            check_stage(project, cache, result, reporter)
+        with _timed(result, "translate"):
+            translate_stage(project, work, cache, result, reporter)
+        with _timed(result, "render"):
+            render_stage(project, work, cache, options, result, reporter)
+        with _timed(result, "index"):
+            index_stage(project, work, cache, result, reporter)
+        with _timed(result, "report"):
+            report_stage(project, work, cache, result, reporter)
+    finally:
+        cache.save()
+    return result
+
+
+def _where(error: CaiFalcError) -> str:
+    path = getattr(error, "path", None)
+    return Path(path).name if path is not None else "project"
+
+
+def _fail(result: BuildResult, what: str, exc: BaseException) -> None:
+    result.failures.append(Failure(what, str(exc)))
+
+
+# -------------------------------------------------------------------- simplify
+
+
+def _simplify_key(project: Project, fiche: Fiche) -> str:
+    s = project.settings
+    return cache_mod.key(
+        "simplify", fiche.source_hash(), project.glossary_key, dataclasses.asdict(s.simplify)
+    )
+
+
+def simplify_stage(
+    project: Project, work: Work, cache: cache_mod.Cache, result: BuildResult, reporter: Reporter
+) -> None:
+    """Fresh drafts where needed; people's FALC texts are kept, and flagged when stale."""
+    settings = project.settings
+    todo: list[Fiche] = []
+    for fiche in project.fiches:
+        target = _falc_target(fiche, settings)
+        existing = project.falc.get(fiche.id)
+        if existing is not None and existing.human_owned and not existing.is_stale(fiche):
+            continue  # people's text, up to date: nothing to do
+        key = _simplify_key(project, fiche)
+        if existing is not None and not existing.human_owned and cache.fresh(target, key):
+            work.traces[fiche.id] = cache.get_result(f"trace-{key}") or []
+            continue
+        todo.append(fiche)
+    reporter.stage("simplify", len(todo))
+    if not todo:
+        return
+    from . import simplify
+
+    for outcome in simplify.update_falc_files(todo, glossary=project.glossary, settings=settings):
+        reporter.advance()
+        fiche = next(f for f in todo if f.id == outcome.id)
+        if outcome.action == "error":
+            result.failures.append(Failure(outcome.id, outcome.message))
+            continue
+        if outcome.action == "stale":
+            note = f"{outcome.id}: {outcome.message}"
+            if outcome.diff_path is not None:
+                note += f" (changement : {outcome.diff_path})"
+            result.notes.append(note)
+            reporter.warn(note)
+            continue
+        if outcome.draft is None:
+            continue
+        project.falc[outcome.id] = outcome.draft.falc
+        trace = [dataclasses.asdict(step) for step in outcome.draft.trace]
+        work.traces[outcome.id] = trace
+        key = _simplify_key(project, fiche)
+        cache.record(outcome.path, key, outcome.path.read_bytes())
+        cache.put_result(f"trace-{key}", trace)
+        if outcome.action == "written":
+            result.written.append(outcome.path)
+
+
+def _falc_target(fiche: Fiche, settings: config.Settings) -> Path:
+    if fiche.path is not None:
+        return falc_path(fiche.path)
+    return settings.path("fiches") / fiche.falc_filename
+
+
+# ----------------------------------------------------------------------- check
+
+
+def check_stage(
+    project: Project, cache: cache_mod.Cache, result: BuildResult, reporter: Reporter
+) -> None:
+    """Count the checker's findings on every FALC text (cached by content)."""
+    settings = project.settings
+    reporter.stage("check", len(project.fiches))
+    for fiche in project.fiches:
+        reporter.advance()
+        falc = project.falc.get(fiche.id)
+        if falc is None:
+            continue
+        key = cache_mod.key(
+            "check",
+            falc.content_hash(),
+            falc.ignore,
+            fiche.source_hash(),
+            project.glossary_key,
+            dataclasses.asdict(settings.check),
+        )
+        counts = cache.get_result(f"check-{key}")
+        if counts is None:
+            from . import check
+
+            try:
+                checked = check.check_falc(
+                    falc, fiche=fiche, settings=settings, glossary=project.glossary
+                )
+            except CaiFalcError as exc:
+                _fail(result, fiche.id, exc)
+                continue
+            counts = {
+                "error": sum(f.severity == "error" for f in checked.findings),
+                "warning": sum(f.severity == "warning" for f in checked.findings),
+            }
+            cache.put_result(f"check-{key}", counts)
+        result.errors += int(counts["error"])
+        result.warnings += int(counts["warning"])
+
+
+# ------------------------------------------------------------------- translate
+
+
+def _models_key() -> str:
+    folder = os.environ.get("ARGOS_PACKAGES_DIR")
+    from . import models
+
+    return cache_mod.key(
+        folder, [(p.from_code, p.to_code, p.version, str(p.path)) for p in models.installed()]
+    )
+
+
+def translate_stage(
+    project: Project, work: Work, cache: cache_mod.Cache, result: BuildResult, reporter: Reporter
+) -> None:
+    """Machine drafts for new sentences; read every catalog; pick the languages to build."""
+    settings = project.settings
+    source = settings.project.source_language
+    result.languages = [source]
+    reporter.stage("translate", len(project.langs))
+    if not project.langs:
+        return
+    folder = settings.path("translations")
+    texts = [project.falc[f.id] for f in project.fiches if f.id in project.falc]
+    key = cache_mod.key(
+        "translate",
+        project.langs,
+        [t.content_hash() for t in texts],
+        project.glossary_key,
+        _models_key(),
+        dataclasses.asdict(settings.translate),
+        [_file_digest(folder / f"{lang}.po") for lang in project.langs],
+    )
+    plan = cache.get_result(f"translate-{key}")
+    if plan is None:
+        from . import translate
+
+        stats = translate.translate_project(
+            texts, langs=project.langs, settings=settings, glossary=project.glossary
+        )
+        plan = {
+            "build": [s.lang for s in stats if s.model or s.reviewed],
+            "missing": [s.missing_model for s in stats if s.missing_model],
+        }
+        # The key names the catalogs as they are now, after this run wrote them.
+        key = cache_mod.key(
+            "translate",
+            project.langs,
+            [t.content_hash() for t in texts],
+            project.glossary_key,
+            _models_key(),
+            dataclasses.asdict(settings.translate),
+            [_file_digest(folder / f"{lang}.po") for lang in project.langs],
+        )
+        cache.put_result(f"translate-{key}", plan)
+    for message in plan["missing"]:
+        result.missing.append(message)
+        reporter.warn(message)
+    reporter.advance(len(project.langs))
+    for lang in plan["build"]:
+        result.languages.append(lang)
+        work.catalog_keys[lang] = _file_digest(folder / f"{lang}.po")
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return storage.digest(path.read_bytes(), length=32)
+    except OSError:
+        return ""
+
+
+def _translations(project: Project, work: Work, lang: str) -> dict[str, Any]:
+    """Translations of every fiche into ``lang`` (read on first use)."""
+    if lang not in work.translations:
+        from . import catalog
+
+        path = project.settings.path("translations") / f"{lang}.po"
+        po = catalog.read_catalog(path, lang=lang)
+        work.translations[lang] = {
+            fid: catalog.translated_text(falc, lang=lang, catalog=po)
+            for fid, falc in project.falc.items()
+        }
+    return work.translations[lang]
+
+
+# ---------------------------------------------------------------------- render
+
+
+def _looks_key(settings: config.Settings) -> str:
+    """Everything besides the page itself that changes how outputs look."""
+    from . import templating
+
+    package = Path(templating.PACKAGED).parent
+    return cache_mod.key(
+        dataclasses.asdict(settings.render),
+        dataclasses.asdict(settings.project),
+        cache_mod.files_key(templating.PACKAGED, settings.path("templates")),
+        cache_mod.files_key(package / "static"),
+        cache_mod.files_key(package / "locale", patterns=("*.po",)),
+    )
+
+
+def page_date(falc: FalcText) -> datetime.date:
+    """The date printed on a leaflet: the FALC text's own, so that builds are reproducible."""
+    value = falc.extra.get("date")
+    if isinstance(value, datetime.date):
+        return value
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date()
+    return datetime.date.today()
+
+
+def _output_paths(out_dir: Path, lang: str, fiche_id: str) -> list[Path]:
+    return [
+        out_dir / lang / f"{fiche_id}.pdf",
+        out_dir / lang / f"{fiche_id}.html",
+        out_dir / lang / f"{fiche_id}.preview.html",
+    ]
+
+
+def render_stage(
+    project: Project,
+    work: Work,
+    cache: cache_mod.Cache,
+    options: BuildOptions,
+    result: BuildResult,
+    reporter: Reporter,
+) -> None:
+    """Leaflet, fragment and preview per fiche and language, skipping what is fresh."""
+    settings = project.settings
+    out_dir = settings.path("output")
+    looks = _looks_key(settings)
+    jobs: list[tuple[Any, str, list[Path]]] = []
+    for fiche in project.fiches:
+        falc = project.falc.get(fiche.id)
+        if falc is None:
+            continue
+        for lang in result.languages:
+            key = cache_mod.key(
+                "page",
+                lang,
+                fiche.source_hash(),
+                fiche.title,
+                fiche.year,
+                falc.content_hash(),
+                falc.status,
+                falc.human_owned,
+                str(page_date(falc)),
+                work.catalog_keys.get(lang, ""),
+                looks,
+            )
+            work.page_keys.append(key)
+            paths = _output_paths(out_dir, lang, fiche.id)
+            if all(cache.fresh(p, key) for p in paths):
+                result.skipped += len(paths)
+                continue
+            try:
+                page = _page(project, work, fiche, falc, lang)
+            except CaiFalcError as exc:
+                _fail(result, f"{fiche.id} ({lang})", exc)
+                continue
+            jobs.append((page, key, paths))
+    reporter.stage("render", len(jobs))
+    produced = _run_jobs(settings, [page for page, _, _ in jobs], options.jobs, reporter)
+    for (page, key, paths), outcome in zip(jobs, produced, strict=True):
+        if isinstance(outcome, BaseException):
+            _fail(result, f"{page.id} ({page.lang})", outcome)
+            continue
+        for path, data in zip(paths, outcome, strict=True):
+            cache.write_output(path, key, data)
+            result.written.append(path)
+        for warning in page.warnings:
+            if warning not in result.notes:
+                result.notes.append(warning)
+        cache.save()  # after the outputs it describes: a kill loses no finished work
+
+
+def _page(project: Project, work: Work, fiche: Fiche, falc: FalcText, lang: str) -> Any:
+    from . import render
+
+    translation = None
+    if lang != project.settings.project.source_language:
+        translation = _translations(project, work, lang).get(fiche.id)
+    return render.page_for(
+        fiche, falc, translation=translation, settings=project.settings, date=page_date(falc)
+    )
+
+
+_RENDERERS: dict[Path, Any] = {}
+
+
+def _renderer(settings: config.Settings) -> Any:
+    """One renderer per process: fonts and templates load once."""
+    from . import render
+
+    if settings.root not in _RENDERERS:
+        _RENDERERS[settings.root] = render.Renderer(settings)
+    return _RENDERERS[settings.root]
+
+
+def _render_page(settings: config.Settings, page: Any) -> tuple[bytes, bytes, bytes]:
+    renderer = _renderer(settings)
+    return (
+        renderer.leaflet_pdf(page),
+        renderer.fragment(page).encode("utf-8"),
+        renderer.preview(page).encode("utf-8"),
+    )
+
+
+def _safe_render(
+    settings: config.Settings, page: Any
+) -> tuple[bytes, bytes, bytes] | BaseException:
+    try:
+        return _render_page(settings, page)
+    except CaiFalcError as exc:
+        return exc
+
+
+def _run_jobs(
+    settings: config.Settings, pages: Sequence[Any], jobs: int, reporter: Reporter
+) -> Iterable[tuple[bytes, bytes, bytes] | BaseException]:
+    """Render pages in order, in worker processes when ``jobs`` > 1."""
+    if jobs <= 1 or len(pages) <= 1:
+        for page in pages:
+            yield _safe_render(settings, page)
+            reporter.advance()
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for outcome in pool.map(_safe_render, [settings] * len(pages), pages, chunksize=1):
+            yield outcome
+            reporter.advance()
+
+
+# ------------------------------------------------------------------ index, report
+
+
+def index_stage(
+    project: Project, work: Work, cache: cache_mod.Cache, result: BuildResult, reporter: Reporter
+) -> None:
+    """The index page, linking every fiche in every language."""
+    settings = project.settings
+    reporter.stage("index", 1)
+    path = settings.path("output") / "index.html"
+    key = cache_mod.key("index", work.page_keys, result.languages, _looks_key(settings))
+    if cache.fresh(path, key):
+        result.skipped += 1
+        return
+    pages = []
+    for fiche in project.fiches:
+        falc = project.falc.get(fiche.id)
+        if falc is None:
+            continue
+        for lang in result.languages:
+            try:
+                pages.append(_page(project, work, fiche, falc, lang))
+            except CaiFalcError:
+                continue  # already reported by the render stage
+    data = _renderer(settings).index(pages).encode("utf-8")
+    cache.write_output(path, key, data)
+    result.written.append(path)
+    reporter.advance()
+
+
+def report_stage(
+    project: Project, work: Work, cache: cache_mod.Cache, result: BuildResult, reporter: Reporter
+) -> None:
+    """The reviewer report: figures before/after, findings, trace, translation status."""
+    settings = project.settings
+    reporter.stage("report", 1)
+    folder = settings.path("output") / "report"
+    key = cache_mod.key(
+        "report",
+        [(f.source_hash(), f.id) for f in project.fiches],
+        [(t.id, t.content_hash(), t.status) for t in project.falc.values()],
+        work.catalog_keys,
+        project.glossary_key,
+        dataclasses.asdict(settings.check),
+        work.traces,
+        _looks_key(settings),
+    )
+    paths = [folder / "index.html", folder / "report.json"]
+    if all(cache.fresh(p, key) for p in paths):
+        result.skipped += len(paths)
+        return
+    from . import report
+
+    translations = {lang: _translations(project, work, lang) for lang in result.languages[1:]}
+    report.write_for_build(
+        project.fiches,
+        falc=project.falc,
+        traces=work.traces,
+        translations=translations,
+        settings=settings,
+        glossary=project.glossary,
+    )
+    for path in paths:
+        if path.is_file():
+            cache.record(path, key, path.read_bytes())
+            result.written.append(path)
+    reporter.advance()
+
+
+# --------------------------------------------------------------------- summary
+
+
+def summary(result: BuildResult) -> list[str]:
+    """The lines the CLI prints at the end of a build (French, for the editors)."""
+    lines = [
+        f"{result.fiches} fiche(s) ; langues : {', '.join(result.languages) or '-'}",
+        f"{len(result.written)} fichier(s) écrit(s), {result.skipped} déjà à jour",
+        f"constats du vérificateur : {result.errors} erreur(s), {result.warnings} avertissement(s)"
+        " (détail : cai-falc check, ou output/report/index.html)",
+    ]
+    lines += [f"manque : {m}" for m in result.missing]
+    lines += [f"note : {n}" for n in result.notes]
+    lines += [f"ÉCHEC {f.what} : {f.message}" for f in result.failures]
+    return lines
