@@ -32,7 +32,8 @@ _PRONOUN_START = re.compile(
     r"^(?:(?:En|Dès|Depuis|Le|La|Fin|Début)\b[^,]{0,25}\d{4}, )?"
     r"(?:Il|Elle|Ils|Elles|il|elle|ils|elles|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Ce dernier|"
     r"Cette dernière|Ces derniers|Ces dernières|Cela|Ceci|Celles|Ceux|Son|Sa|Ses|Leur|Leurs|"
-    r"Cet outil|Ce lieu|C'est pourquoi il|C'est pourquoi elle)\b"
+    r"Cet outil|Ce lieu|C'est pourquoi il|C'est pourquoi elle|"
+    r"(?:Ce|Cet|Cette|Ces) (?!\d)[a-zé]\w+)\b"
     r"|.*\s[yY]\s"
 )
 _NOW_RE = re.compile(r"\b(aujourd'hui|à ce jour|actuellement|encore de nos jours)\b", re.I)
@@ -120,22 +121,30 @@ def score(unit: Unit, *, limit: int) -> float:
     return value
 
 
+def _needs_previous(unit: Unit) -> bool:
+    return bool(unit.lines) and _PRONOUN_START.match(unit.lines[0]) is not None
+
+
 def choose(units: list[Unit], *, min_lines: int, max_lines: int, target: int) -> list[Unit]:
-    """The lead and the best units, in source order, within ``target`` lines (at most max)."""
-    chosen = [u for u in units if u.lead and u.score > 0]
-    total = sum(len(u.lines) for u in chosen)
+    """The lead and the best units, in source order, within ``target`` lines (at most max).
+
+    A unit that starts with "Il", "Cette charte"... is taken only after the unit before
+    it, which says who or what that is; several passes let such pairs in.
+    """
+    chosen = {u.index: u for u in units if u.lead and u.score > 0 and not _needs_previous(u)}
+    total = sum(len(u.lines) for u in chosen.values())
     ranked = sorted((u for u in units if not u.lead and u.score > -10), key=lambda u: -u.score)
-    for unit in ranked:
-        size = len(unit.lines)
-        if total + size > max_lines:
-            continue
-        if total >= target and total >= min_lines:
-            break
-        if unit.score < 0 and total >= min_lines:
-            continue
-        chosen.append(unit)
-        total += size
-    # "Il ..." needs the sentence before it to say who "il" is.
-    kept = {u.index for u in chosen}
-    chosen = [u for u in chosen if not _PRONOUN_START.match(u.lines[0]) or u.index - 1 in kept]
-    return sorted(chosen, key=lambda u: u.index)
+    for _ in range(3):
+        for unit in ranked:
+            if unit.index in chosen:
+                continue
+            size = len(unit.lines)
+            if total + size > max_lines or (total >= target and total >= min_lines):
+                continue
+            if unit.score < 0 and total >= min_lines:
+                continue
+            if _needs_previous(unit) and unit.index - 1 not in chosen:
+                continue
+            chosen[unit.index] = unit
+            total += size
+    return [chosen[i] for i in sorted(chosen)]
