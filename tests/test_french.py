@@ -131,3 +131,15 @@ def test_hard_wrapped_prose_can_be_joined() -> None:
     ]
     etr = next(t for t in joined[0].tokens if t.text == "étrangères")
     assert (etr.line, etr.col) == (2, 1)
+
+
+def test_lexicon_lemmas_zipf_and_fallbacks() -> None:
+    from cai_falc import lexicon
+
+    assert lexicon.lemmas("étrangères") == ("étranger",)
+    assert lexicon.lemmas("relisent") == ("relire",)  # not in Lexique: simplemma
+    assert lexicon.zipf("vérifient") > lexicon.zipf("vérifient", lemma_aware=False)
+    assert lexicon.zipf("accueil") > 4
+    assert lexicon.zipf("xqzwv") == 0
+    entry = lexicon.entry("pourrait")
+    assert entry is not None and entry.moods() == {"cnd"}

@@ -6,12 +6,15 @@ and verb moods. wordfreq gives Zipf frequencies. Parsing the 25 MB Lexique file 
 wordfreq's tables takes seconds, so both are boiled down once into a compact pickle in
 the user cache folder (``$XDG_CACHE_HOME/cai-falc/``), keyed by the data files' sizes and
 dates; later runs load it in a fraction of a second. Everything is lazy and cached.
+Forms Lexique lacks get their lemma from simplemma, remembered in the same folder.
 """
 
 from __future__ import annotations
 
+import atexit
 import gc
 import importlib.util
+import json
 import math
 import os
 import pickle
@@ -215,12 +218,8 @@ _SUFFIXES = (("s", ""), ("x", ""), ("es", ""), ("e", ""), ("es", "e"), ("aux", "
 
 @lru_cache(maxsize=65536)
 def lemmas(word: str) -> tuple[str, ...]:
-    """Lemmas of a form: Lexique's, else those of a plural/feminine it comes from, else itself.
-
-    Lexique has 125 000 forms; for the rest (« interculturalités »), stripping a plural or
-    feminine ending finds the lemma. simplemma would add 0.4 s of dictionary loading to every
-    run for the few forms left, so it is only used through :func:`lemma_simplemma`.
-    """
+    """Lemmas of a form: Lexique's, else those of a plural/feminine it comes from, else
+    simplemma's (« relisent » -> « relire »), else the form itself."""
     e = entry(word)
     if e is not None and e.lemmas:
         return e.lemmas
@@ -230,14 +229,66 @@ def lemmas(word: str) -> tuple[str, ...]:
             e = entry(k[: -len(suffix)] + repl)
             if e is not None and e.lemmas:
                 return e.lemmas
-    return (k,)
+    lemma = lemma_simplemma(k)
+    return (lemma,) if lemma != k else (k,)
+
+
+class _LemmaCache:
+    """simplemma's answers, kept in the user cache between runs.
+
+    Loading simplemma's French dictionary costs about half a second; the forms Lexique
+    lacks are few and come back run after run, so their lemmas are remembered instead.
+    """
+
+    MAX = 50_000
+
+    def __init__(self) -> None:
+        self.path = cache_dir() / "simplemma-fr.json"
+        self.data: dict[str, str] = {}
+        self.dirty = False
+        try:
+            loaded = json.loads(self.path.read_text(encoding="utf-8"))
+            if isinstance(loaded, dict):
+                self.data = {str(k): str(v) for k, v in loaded.items()}
+        except (OSError, ValueError):
+            pass
+        atexit.register(self.save)
+
+    def get(self, form: str) -> str:
+        if form not in self.data:
+            try:
+                import simplemma
+
+                lemma = str(simplemma.lemmatize(form, lang="fr")).lower()
+            except Exception:  # noqa: BLE001 - simplemma missing or failing: the form itself
+                lemma = form
+            if len(self.data) < self.MAX:
+                self.data[form] = lemma
+                self.dirty = True
+            return lemma
+        return self.data[form]
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(self.data, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, self.path)
+            self.dirty = False
+        except OSError:
+            pass  # a read-only home only costs time next run
+
+
+@lru_cache(maxsize=1)
+def _lemma_cache() -> _LemmaCache:
+    return _LemmaCache()
 
 
 def lemma_simplemma(word: str) -> str:
-    """simplemma's lemma of a French form (slow to load the first time)."""
-    import simplemma
-
-    return str(simplemma.lemmatize(_key(word), lang="fr")).lower()
+    """simplemma's lemma of a French form (remembered in the user cache)."""
+    return _lemma_cache().get(_key(word))
 
 
 @lru_cache(maxsize=65536)
