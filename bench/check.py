@@ -95,7 +95,25 @@ def main(argv: list[str]) -> int:
     print(f"counts  checker:  {sentences} sentences, {words} words, Kandel-Moles mean {km:.1f}")
     print(f"counts  textstat: {counted['sentences']:.0f} sentences, {counted['words']:.0f} words, "
           f"Flesch(fr) mean {counted['flesch']:.1f}")
+    _cli(fiches)
     return 0
+
+
+def _cli(fiches: list[fiche.Fiche]) -> None:
+    """Process time of the whole command, start-up included, as a user runs it."""
+    import resource
+    import subprocess
+
+    paths = [str(f.path) for f in fiches if f.path is not None]
+    if not paths:
+        return
+    exe = Path(sys.executable).with_name("cai-falc")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run([str(exe), "check", "-q", *paths], capture_output=True, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    print(f"'cai-falc check' on the {len(paths)} fiches: {cpu:.2f} s of process time "
+          "(start-up included)")
 
 
 if __name__ == "__main__":
