@@ -573,3 +573,19 @@ def test_parse_export_never_crashes(pieces: list[str]) -> None:
     for fiche in parsed.fiches:
         assert re.fullmatch(r"\d{4}-[a-z0-9]+(-[a-z0-9]+)*", fiche.id)
         assert fiche.imported is not None and fiche.imported.hash == fiche.source_hash()
+
+
+def test_numbered_lists_rules_entities_and_a_title_repeated_without_its_year() -> None:
+    text = (
+        "2022 &ndash; L&rsquo;accueil des familles\n\nL’accueil des familles\n\n"
+        "Le chapeau&nbsp;: trois étapes.\n\n-----\n\n"
+        "1. Premier rendez-vous\n2) Deuxième rendez-vous, avec\nun interprète.\n\n"
+        "R&D et Lire & Écrire.\n"
+    )
+    (fiche,) = importer.parse_export(text).fiches
+    assert fiche.title == "L’accueil des familles"
+    assert fiche.lead == "Le chapeau : trois étapes."
+    assert fiche.body == (
+        "1. Premier rendez-vous\n2. Deuxième rendez-vous, avec un interprète.\n\n"
+        "R&D et Lire & Écrire."
+    )

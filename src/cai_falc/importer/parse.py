@@ -20,7 +20,7 @@ from .leftovers import (
     is_placeholder,
 )
 from .structure import Block, Segment, body_blocks, is_heading, split_export, trailer_start
-from .text import clean, is_blank, slugify
+from .text import clean, is_blank, slugify, unescape
 from .trailer import cross_references, parse_trailer
 
 _FOOTNOTE_RE = re.compile(r"\[(\d{1,3})\]")
@@ -38,11 +38,13 @@ def _markdown(blocks: Iterable[Block]) -> str:
     parts: list[str] = []
     previous = ""
     for block in blocks:
-        if block.kind == "bullet":
-            if previous == "bullet":
-                parts[-1] += f"\n- {block.text}"
+        if block.kind in ("bullet", "numbered"):
+            mark = f"{block.number}." if block.kind == "numbered" else "-"
+            item = f"{mark} {block.text}"
+            if previous == block.kind:
+                parts[-1] += f"\n{item}"
             else:
-                parts.append(f"- {block.text}")
+                parts.append(item)
         elif block.kind == "heading":
             parts.append(f"## {block.text}")
         else:
@@ -139,7 +141,7 @@ def parse_export(
     glossary_words: Iterable[str] = (),
 ) -> ParsedExport:
     """Split an export's text into fiches (pure: no file is read or written)."""
-    lines = text.split("\n")
+    lines = unescape(text).split("\n")
     segments = split_export(lines)
     if not segments:
         raise ExportError(

@@ -24,6 +24,8 @@ _CAPTION_RE = re.compile(
 )
 
 
+#: A numbered list item: "1. ", "2) ".
+_NUMBERED_RE = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
 BULLET_RE = re.compile(r"^(?:[•◦▪▫‣∙●○■□➢➤►–—]|[-*+](?=\s))\s*")
 
 
@@ -38,12 +40,16 @@ def title_match(line: str) -> re.Match[str] | None:
     return _TITLE_RE.match(text)
 
 
+def _words(text: str) -> str:
+    return re.sub(r"\W+", "", fold(text))
+
+
 def same_title(line: str, title: re.Match[str]) -> bool:
     """True if ``line`` repeats the title: same year and words, whatever the case and spaces."""
     other = title_match(line)
     if other is None or other.group(1) != title.group(1):
         return False
-    return re.sub(r"\W+", "", fold(other.group(2))) == re.sub(r"\W+", "", fold(title.group(2)))
+    return _words(other.group(2)) == _words(title.group(2))
 
 
 def is_caption(line: str) -> bool:
@@ -136,7 +142,9 @@ def split_export(lines: list[str]) -> list[Segment]:
         match = title_match(line)
         if match is not None:
             nxt = following[i]
-            repeated = nxt < len(lines) and same_title(lines[nxt], match)
+            repeated = nxt < len(lines) and (
+                same_title(lines[nxt], match) or _words(lines[nxt]) == _words(match.group(2))
+            )
             if repeated or in_trailer:
                 if segments:
                     segments[-1].end = i
@@ -163,9 +171,11 @@ def split_export(lines: list[str]) -> list[Segment]:
 class Block:
     """A paragraph, bullet or heading of the body, with the export lines it came from."""
 
-    kind: str  # "para" | "bullet" | "heading"
+    kind: str  # "para" | "bullet" | "numbered" | "heading"
     lines: list[tuple[int, str]]  # (1-based export line, cleaned line)
     text: str = ""
+    #: The item number of a numbered list item ("2. Deuxième étape").
+    number: int = 0
 
     @property
     def line(self) -> int:
@@ -196,8 +206,12 @@ def body_blocks(lines: list[str], start: int, end: int) -> list[Block]:
             current = None
             continue
         bullet = BULLET_RE.match(text)
+        numbered = _NUMBERED_RE.match(text)
         if bullet and len(text) > bullet.end():
             current = Block("bullet", [(i + 1, text[bullet.end():].strip())])
+            blocks.append(current)
+        elif numbered:
+            current = Block("numbered", [(i + 1, text[numbered.end():])], number=int(numbered[1]))
             blocks.append(current)
         elif current is not None and (
             current.kind == "para"

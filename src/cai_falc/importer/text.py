@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -18,11 +19,22 @@ _WS_RE = re.compile(r"\s+")
 
 #: Zero-width characters and soft hyphens: invisible, never part of the centre's words.
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+#: A line that only draws a rule ("-----", "*****", "_____"): layout noise, a blank line.
+_RULE_RE = re.compile(r"([-_=*~])\1{2,}")
+_ENTITY_RE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 
 
 def clean(line: str) -> str:
-    """A line with invisible characters removed and its ends stripped."""
-    return _INVISIBLE_RE.sub("", line).strip()
+    """A line with invisible characters removed and its ends stripped ("" for a rule)."""
+    text = _INVISIBLE_RE.sub("", line).strip()
+    return "" if _RULE_RE.fullmatch(text) else text
+
+
+def unescape(text: str) -> str:
+    """HTML entities a CMS may leave in a text export ("&nbsp;", "&rsquo;") decoded."""
+    if "&" not in text:
+        return text
+    return _ENTITY_RE.sub(lambda m: html.unescape(m.group()), text)
 
 
 def norm(text: str) -> str:
