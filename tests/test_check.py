@@ -139,6 +139,9 @@ def test_json_shape(project: Path) -> None:
     for f in file["findings"]:
         assert list(f) == ["rule", "severity", "line", "col", "text", "message"]
     assert file["metrics"]["rule_counts"]["abbreviation"] == 1
+    per = file["metrics"]["per_sentence"]
+    assert len(per) == file["metrics"]["sentences"]
+    assert set(per[0]) == {"line", "col", "words", "syllables", "long_words"}
 
 
 def test_stdin(project: Path) -> None:

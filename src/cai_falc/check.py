@@ -62,7 +62,7 @@ class CheckResult:
         return {
             "path": self.path,
             "lang": self.lang,
-            "metrics": self.metrics.as_dict(),
+            "metrics": self.metrics.as_dict(per_sentence=True),
             "findings": [f.as_dict() for f in self.findings],
         }
 
