@@ -60,6 +60,8 @@ _INSERTIONS = (
     "aujourd'hui encore",
     "toujours en \\d{4}",
     "en quelques années",
+    "encore de nos jours",
+    "de nos jours",
     "sans doute",
     "de manière générale",
     "dès lors",

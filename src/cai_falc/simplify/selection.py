@@ -34,7 +34,7 @@ _PRONOUN_START = re.compile(
     r"Cette dernière|Ces derniers|Ces dernières|Cela|Ceci|Celles|Ceux|Son|Sa|Ses|Leur|Leurs|"
     r"Cet outil|Ce lieu|C'est pourquoi il|C'est pourquoi elle|"
     r"(?:Ce|Cet|Cette|Ces) (?!\d)[a-zé]\w+)\b"
-    r"|.*\s[yY]\s"
+    r"|.*(?:\s|[nN]['\u2019])[yY]\s"
 )
 _NOW_RE = re.compile(r"\b(aujourd'hui|à ce jour|actuellement|encore de nos jours)\b", re.I)
 

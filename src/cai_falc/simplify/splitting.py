@@ -455,8 +455,15 @@ def trim_tail(text: str, *, limit: int) -> str:
         # "..., à un moment." says nothing once its participle is gone: drop it too.
         segment = joined.rsplit(", ", 1)
         if len(segment) == 2 and len(segment[1].split()) <= 4:
-            first_word = segment[1].split()[0].lower() if segment[1].split() else ""
-            if first_word in _LINKS and is_sentence(segment[0]):
+            parts = segment[1].split()
+            first_word = parts[0].lower() if parts else ""
+            if (
+                first_word in ("à", "au", "aux", "en", "dans", "avec", "sur", "entre")
+                and len(parts) > 1
+                and not _infinitive(parts[1])
+                and is_sentence(segment[0])
+                and _ends_well(segment[0].split())
+            ):
                 return finish(segment[0])
         return finish(joined)
     return text
