@@ -185,6 +185,11 @@ def test_plain_words_keep_grammar() -> None:
         "Pour mieux comprendre, le CAI travaille avec l'association Objectifs dans le réseau."
     )
     assert words.plain_words("Le CAI débute un partenariat.") == "Le CAI commence un partenariat."
+    assert words.plain_words("Il participe à différents lieux de concertation.") == (
+        "Il participe à plusieurs lieux de concertation."
+    )
+    kept = "Les différents parquets prennent une position commune."
+    assert words.plain_words(kept) == kept
 
 
 def test_long_names_become_their_explained_acronym(terms: glossary.Glossary) -> None:

@@ -112,7 +112,7 @@ def score(unit: Unit, *, limit: int) -> float:
     if _PRONOUN_START.match(unit.lines[0]):
         value -= 3.0  # "Il ..." out of its context: who is "il"?
     value -= 1.0 * sum(1 for n in counts if n > 12)
-    value += (reading_ease(unit.lines) - 55.0) / 15.0
+    value += (reading_ease(unit.lines) - 55.0) / 10.0
     if any(n < 3 for n in counts if n):
         value -= 1.0
     value -= 0.3 * max(0, len(unit.lines) - 2)

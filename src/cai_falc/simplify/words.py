@@ -76,6 +76,20 @@ PLAIN_WORDS: tuple[tuple[str, str], ...] = (
     ("via", "par"),
     ("activités", "actions"),
     ("activité", "action"),
+    ("initiatives", "actions"),
+    ("initiative", "action"),
+    ("davantage", "plus"),
+    ("actuellement", "maintenant"),
+    ("rapidement", "vite"),
+    ("de manière régulière", "souvent"),
+    ("régulièrement", "souvent"),
+    ("bénéficient de", "reçoivent"),
+    ("bénéficie de", "reçoit"),
+    ("bénéficient d'", "reçoivent "),
+    ("bénéficie d'", "reçoit "),
+    ("concernant", "sur"),
+    ("problématiques", "difficiles"),
+    ("problématique", "difficile"),
     ("affiche sa volonté de", "veut"),
     ("affiche sa volonté d'", "veut "),
     ("a pour but de", "veut"),
@@ -122,13 +136,22 @@ def _keep_case(original: str, new: str) -> str:
     return new[:1].upper() + new[1:] if original[:1].isupper() else new
 
 
+#: "différents" and "divers" mean "plusieurs" when no determiner stands before them.
+_SEVERAL_RE = re.compile(
+    r"(?<!\bles )(?<!\bdes )(?<!\bces )(?<!\bses )(?<!\baux )(?<!\bleurs )"
+    r"\b(?:différents|différentes|divers|diverses)\b(?= \w)",
+    re.IGNORECASE,
+)
+
+
 def plain_words(text: str) -> str:
     """Replace administrative words by everyday ones ("afin de" -> "pour")."""
 
     def repl(m: re.Match[str]) -> str:
         return _keep_case(m.group(), _PLAIN_MAP[m.group().lower()])
 
-    return _PLAIN_RE.sub(repl, text)
+    text = _PLAIN_RE.sub(repl, text)
+    return _SEVERAL_RE.sub(lambda m: _keep_case(m.group(), "plusieurs"), text)
 
 
 def replace_terms(text: str, glossary: Glossary) -> str:
