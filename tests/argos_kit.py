@@ -25,6 +25,7 @@ import random
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -46,19 +47,25 @@ _FILLER = (
 _EXTRA = " é è ê à â ç ô î ù û ë ï É À Ç ’ « » @ : / - . , ? ! ; ( ) 0 1 2 3 4 5 6 7 8 9 + % €"
 
 
-def train_sentencepiece(words: tuple[str, ...] = WORDS) -> bytes:
-    """A small SentencePiece model (byte fallback: any text encodes) as bytes."""
+def train_sentencepiece(
+    words: tuple[str, ...] = WORDS, corpus: tuple[str, ...] = (), vocab_size: int = 400
+) -> bytes:
+    """A SentencePiece model (byte fallback: any text encodes) as bytes.
+
+    Trained on a few hundred made-up sentences, plus ``corpus`` when given (the
+    benchmark passes real segments so pieces are as long as in a real model).
+    """
     rng = random.Random(0)
     vocab = [*_FILLER, *words]
     sentences = [
         " ".join(rng.choice(vocab) for _ in range(rng.randint(3, 10))) + _EXTRA
         for _ in range(300)
-    ]
+    ] + list(corpus)
     buffer = io.BytesIO()
     spm.SentencePieceTrainer.train(
         sentence_iterator=iter(sentences),
         model_writer=buffer,
-        vocab_size=400,
+        vocab_size=vocab_size,
         model_type="unigram",
         character_coverage=1.0,
         byte_fallback=True,
@@ -87,8 +94,15 @@ def build_model(
     dims: int = 64,
     freqs: int = 32,
     max_len: int = 512,
+    layers: int = 1,
+    ffn: int = 4,
+    quantization: str | None = None,
 ) -> None:
-    """Write an echo CTranslate2 model into ``folder``; ``mapping`` swaps whole pieces."""
+    """Write an echo CTranslate2 model into ``folder``; ``mapping`` swaps whole pieces.
+
+    ``layers`` and ``ffn`` only add work (extra layers add nothing to the residual): the
+    benchmark uses them to cost as much as a real Argos model (6 layers, FFN 2048).
+    """
     sp = spm.SentencePieceProcessor(model_proto=sp_model)
     size = sp.get_piece_size()
     vocab = [sp.id_to_piece(i) for i in range(size)]
@@ -113,22 +127,27 @@ def build_model(
         layer.weight = weight  # type: ignore[attr-defined]
         layer.bias = np.zeros(weight.shape[0], np.float32)  # type: ignore[attr-defined]
 
-    encoder = ts.TransformerEncoderSpec(1, 1, pre_norm=True)
-    decoder = ts.TransformerDecoderSpec(1, 1, pre_norm=True)
+    encoder = ts.TransformerEncoderSpec(layers, 1, pre_norm=True)
+    decoder = ts.TransformerDecoderSpec(layers, 1, pre_norm=True)
     for side in (encoder, decoder):
         side.scale_embeddings = False
         side.position_encodings.encodings = enc_pos
         norm(side.layer_norm)
     encoder.embeddings[0].weight = emb
     decoder.embeddings.weight = emb
-    for layer in (encoder.layer[0], decoder.layer[0]):
+    for layer in (*encoder.layer, *decoder.layer):
         # Self-attention and feed-forward add nothing: zero weights.
         norm(layer.self_attention.layer_norm)
         linear(layer.self_attention.linear[0], np.zeros((3 * d, d), np.float32))
         linear(layer.self_attention.linear[1], np.zeros((d, d), np.float32))
         norm(layer.ffn.layer_norm)
-        linear(layer.ffn.linear_0, np.zeros((4, d), np.float32))
-        linear(layer.ffn.linear_1, np.zeros((d, 4), np.float32))
+        linear(layer.ffn.linear_0, np.zeros((ffn, d), np.float32))
+        linear(layer.ffn.linear_1, np.zeros((d, ffn), np.float32))
+    for layer in decoder.layer[1:]:
+        norm(layer.attention.layer_norm)
+        linear(layer.attention.linear[0], np.zeros((d, d), np.float32))
+        linear(layer.attention.linear[1], np.zeros((2 * d, d), np.float32))
+        linear(layer.attention.linear[2], np.zeros((d, d), np.float32))
     cross = decoder.layer[0].attention
     norm(cross.layer_norm)
     span = np.arange(2 * freqs)
@@ -160,7 +179,7 @@ def build_model(
     spec.register_source_vocabulary(vocab)
     spec.register_target_vocabulary(vocab)
     spec.validate()
-    spec.optimize()
+    spec.optimize(quantization=quantization)  # real Argos packages are int8
     folder.mkdir(parents=True, exist_ok=True)
     spec.save(str(folder))
 
@@ -173,10 +192,12 @@ def build_package(
     *,
     version: str = "1.0",
     words: tuple[str, ...] = WORDS,
+    sp_model: bytes | None = None,
+    **size: Any,
 ) -> Path:
     """Write ``translate-<from>_<to>-<version>.argosmodel`` into ``out``; return its path."""
     name = f"translate-{from_code}_{to_code}-{version.replace('.', '_')}"
-    sp_model = sentencepiece_model(words)
+    sp_model = sp_model or sentencepiece_model(words)
     metadata = {
         "package_version": version,
         "argos_version": "1.9.0",
@@ -191,7 +212,7 @@ def build_package(
     path = out / f"{name}.argosmodel"
     with tempfile.TemporaryDirectory() as tmp:
         model_dir = Path(tmp) / "model"
-        build_model(model_dir, sp_model, mapping)
+        build_model(model_dir, sp_model, mapping, **size)
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
             zf.writestr(f"{name}/metadata.json", json.dumps(metadata, indent=2))
             zf.writestr(f"{name}/sentencepiece.model", sp_model)

@@ -272,3 +272,13 @@ def test_no_torch_or_stanza_imported(project: Path, installed: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "HEAVY []" in done.stdout
+
+
+def test_broken_falc_file_fails_alone(project: Path, installed: Path) -> None:
+    write_falc(project, "2024-rdv", BODY)
+    (project / "fiches" / "2024-bad.falc.md").write_text("no front matter\n", encoding="utf-8")
+    result = run(project, "--lang", "en")
+    assert result.exit_code == 1, result.output
+    assert "2024-bad.falc.md:1" in result.output
+    assert entries(project, "en")["Merci pour les 17 euros."].string == "Thanks pour les 17 euros."
+    assert "lisibilité :" in result.output

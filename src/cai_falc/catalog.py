@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, read_po, write_po
@@ -279,8 +280,8 @@ class CatalogStats:
     model: str = ""
     missing_model: str = ""
     written: bool = False
-    #: Readability figures of the translated text (``cai_falc.metrics``), when available.
-    readability: object | None = None
+    #: Readability figures (``cai_falc.metrics.Metrics``) of the translated segments.
+    readability: Any = None
 
     @property
     def total(self) -> int:

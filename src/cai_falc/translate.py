@@ -25,6 +25,7 @@ from .protect import Protected, protect, restore
 if TYPE_CHECKING:
     from .config import Settings, TranslateSettings
     from .fiche import FalcText
+    from .metrics import Metrics
 
 
 @dataclass
@@ -186,22 +187,13 @@ def translate_project(
     return results
 
 
-def readability(catalog: Any, current: Sequence[po.Segment], *, lang: str) -> object | None:
-    """Readability figures of the translated segments, through the checker's metrics.
+def readability(catalog: Any, current: Sequence[po.Segment], *, lang: str) -> Metrics | None:
+    """Readability figures (the checker's ``metrics.measure``) of the translated segments."""
+    from .metrics import measure
 
-    Hook: ``cai_falc.metrics.measure(text, *, lang)`` belongs to the checker; until it
-    exists this returns None.
-    """
-    try:
-        from . import metrics  # type: ignore[attr-defined]
-    except ImportError:
-        return None
     lines = []
     for segment in current:
         message = catalog.get(segment.text)
         if po.status(message) in ("reviewed", "machine"):
             lines.append(message.string)
-    if not lines:
-        return None
-    measured: object = metrics.measure("\n".join(lines), lang=lang)
-    return measured
+    return measure("\n".join(lines), lang=lang) if lines else None

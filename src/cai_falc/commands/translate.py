@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..cli import load_settings, project_option, reporting
 from ..errors import CaiFalcError, FindingsError
+
+if TYPE_CHECKING:
+    from ..fiche import FalcText
 
 
 @click.command("translate")
@@ -57,17 +61,25 @@ def command(langs: tuple[str, ...], project: Path | None) -> None:
             + (f"  [{stats.model}]" if stats.model else "")
             + (f"  -> {stats.path}" if stats.written else "")
         )
+        figures = stats.readability
+        if figures is not None:
+            flesch = f", Flesch {figures.flesch:.0f}" if figures.flesch is not None else ""
+            click.echo(
+                f"  lisibilité : {figures.words_per_sentence:.1f} mots par phrase, "
+                f"LIX {figures.lix:.0f}{flesch}"
+            )
         if stats.missing_model:
             click.echo(f"  Attention : {stats.missing_model}", err=True)
     if errors:
         raise click.exceptions.Exit(1)
 
 
-def read_falc_texts(folder: Path) -> tuple[list, list[CaiFalcError]]:  # type: ignore[type-arg]
+def read_falc_texts(folder: Path) -> tuple[list[FalcText], list[CaiFalcError]]:
     """Every FALC text of ``folder``, and the errors of those that cannot be read."""
     from .. import fiche
 
-    texts, errors = [], []
+    texts: list[FalcText] = []
+    errors: list[CaiFalcError] = []
     for path in sorted(folder.glob(f"*{fiche.FALC_SUFFIX}")) if folder.is_dir() else []:
         try:
             texts.append(fiche.read_falc(path))
