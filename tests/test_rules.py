@@ -59,6 +59,8 @@ def test_passive_found(sentence: str, words: str) -> None:
         "Est-ce que vous parlez français ?",
         "Le CAI est un centre pour les personnes étrangères.",
         "Il a été malade.",  # « été » without participle
+        "C’est fini pour aujourd’hui.",  # a state
+        "Cet été, le bureau ferme.",
     ],
 )
 def test_passive_not_found(sentence: str) -> None:
@@ -119,6 +121,8 @@ def test_sans_is_a_softer_negation() -> None:
         ("Il faut que vous fassiez une demande.", "fassiez"),
         ("Vous recevez une aide à condition que vous habitiez à Namur.", "à condition"),
         ("Au cas où vous êtes malade, appelez le médecin.", "Au cas où"),
+        ("Si possible, venez avec un interprète.", "Si possible"),
+        ("Si besoin, appelez le CAI.", "Si besoin"),
     ],
 )
 def test_condition_found(sentence: str, words: str) -> None:
@@ -137,6 +141,7 @@ def test_condition_found(sentence: str, words: str) -> None:
         "Mais si !",  # « si » = yes
         "Soit vous venez le lundi, soit vous venez le mardi.",  # either/or
         "Vous avez un enfant. Vous recevez une aide.",
+        "Elle habite à Vienne depuis 2010.",  # the city, not « vienne » (subjunctive)
     ],
 )
 def test_condition_not_found(sentence: str) -> None:

@@ -95,6 +95,9 @@ def passive(ctx: Context) -> Iterator[Finding]:
             if prev in _DETERMINERS and n in ("est", "être", "été"):
                 i += 1
                 continue  # « à l’est », « un être », « l’été »
+            if prev in ("c'", "ce", "ça", "cela"):
+                i += 1
+                continue  # « c’est fini », « c’est fermé »: a state, not an action
             if i + 1 < len(ws) and norms[i + 1] == "ce" and n in ("est", "sont"):
                 i += 1
                 continue  # « est-ce »
@@ -260,6 +263,8 @@ def condition(ctx: Context) -> Iterator[Finding]:
                 )
             ):
                 yield ctx.finding("condition", ws[i : i + size], hyp)
+            elif ws[i].text[:1].isupper() and i > 0:
+                continue  # a name (« Vienne », « Rennes »), not a verb
             elif ws[i].kind == "word" and _only_mood(ws[i], "cnd"):
                 yield ctx.finding(
                     "condition",
@@ -288,6 +293,8 @@ def _si_is_if(ws: list[Token], norms: list[str], i: int) -> bool:
             return False  # indirect question: « vérifiez si le dossier est complet »
     nxt_tok = ws[i + 1]
     nxt = norms[i + 1]
+    if nxt in ("oui", "non", "besoin", "nécessaire", "possible", "nécessaires", "possibles"):
+        return True  # « si besoin », « si possible, venez tôt »
     if nxt in _SI_SO:
         return False
     if nxt in _SI_NEXT or nxt_tok.kind == "number":
