@@ -312,7 +312,7 @@ def test_enumeration() -> None:
 
 
 def test_hard_word_once_and_not_when_explained() -> None:
-    text = "Le CAI lutte contre la ghettoïsation. La ghettoïsation est un problème."
+    text = "Le CAI lutte contre la ghettoïsation. La ghettoïsation fait peur."
     assert texts(text, "hard-word") == ["ghettoïsation"]
     explained = "Le CAI combat l’interculturalité, c’est-à-dire le mélange des cultures."
     assert found(explained, "hard-word") == []
@@ -392,3 +392,9 @@ def test_number_words_in_a_row_are_one_number() -> None:
 
 def test_enumeration_needs_a_list_not_an_address() -> None:
     assert found("Madame, Monsieur, nous vous écrivons.", "enumeration") == []
+
+
+def test_hard_word_defined_in_the_next_sentence() -> None:
+    text = "Vous allez dans l’isoloir.\nL’isoloir est un endroit fermé avec un rideau."
+    assert found(text, "hard-word") == []
+    assert texts("Vous allez dans l’isoloir.\nVous votez.", "hard-word") == ["isoloir"]

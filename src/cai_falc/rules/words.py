@@ -103,13 +103,14 @@ def _is_name(s: Sentence, tok: Token) -> bool:
 
 
 def _explained_nearby(ctx: Context, s: Sentence, tok: Token) -> bool:
-    """« x, c’est-à-dire ... », « x (= ...) », « x : ... », « x veut dire ... »."""
+    """« x, c’est-à-dire ... », « x (= ...) », « x : ... », « x veut dire ... », or a
+    definition next: « L’isoloir est un endroit fermé. », « Une procuration, c’est ... »."""
     after = ctx.text[tok.end : s.end + 200].replace("\u2019", "'").lower()
-    window = after[:60]
+    word = re.escape(tok.norm)
     return bool(
-        re.match(r"\s*(?:\(|:|,?\s*c'est-à-dire|,?\s*(?:qui\s+)?(?:veut dire|signifie))", window)
-        or re.search(rf"\b{re.escape(tok.norm)}\b[^.]{{0,30}}\b(?:veut dire|c'est|signifie)\b",
-                     after[: len(after)])
+        re.match(r"\s*(?:\(|:|,?\s*c'est-à-dire|,?\s*(?:qui\s+)?(?:veut dire|signifie))", after)
+        or re.search(rf"\b{word}\b[^.]{{0,30}}\b(?:veut dire|c'est|signifie)\b", after)
+        or re.search(rf"\b{word}s?\b,?\s+(?:est|sont)\s+(?:un|une|des|le|la|les|l')\b", after)
     )
 
 
