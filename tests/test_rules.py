@@ -249,6 +249,7 @@ def test_big_numbers_and_percentages() -> None:
                 "big-number")
     assert got == ["10 000", "35 %", "3 pour cent"]
     assert found("En 2017, 12 personnes viennent.", "big-number") == []
+    assert found("Rue Docteur Haibe 2, 5002 Namur. Appelez le 0470 123 456.", "big-number") == []
 
 
 def test_date_format() -> None:

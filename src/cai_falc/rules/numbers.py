@@ -111,6 +111,21 @@ def _value(tok: Token) -> float | None:
     return None
 
 
+def _is_phone(tok: Token) -> bool:
+    """« 0470 123 456 », « 081 73 71 76 »: a phone number, not a quantity."""
+    return tok.text.startswith("0") and len(tok.text) > 3
+
+
+def _is_postcode(tok: Token, nxt: Token | None) -> bool:
+    """« 5000 Namur »: four digits then a place name."""
+    return (
+        re.fullmatch(r"\d{4}", tok.text) is not None
+        and nxt is not None
+        and nxt.kind == "word"
+        and nxt.text[:1].isupper()
+    )
+
+
 def _is_year(tok: Token, prev: Token | None) -> bool:
     v = _value(tok)
     if v is None or not re.fullmatch(r"\d{4}", tok.text):
@@ -140,6 +155,8 @@ def big_number(ctx: Context) -> Iterator[Finding]:
                 )
             elif t.kind == "number":
                 v = _value(t)
+                if _is_phone(t) or _is_postcode(t, nxt):
+                    continue
                 if v is not None and v >= limit and not _is_year(t, prev):
                     yield ctx.finding(
                         "big-number",
