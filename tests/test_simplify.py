@@ -460,3 +460,15 @@ def test_a_share_after_dont_keeps_its_noun_implicit() -> None:
     assert numbers.percentages(text) == (
         "18 742 demandes ont été traitées, dont environ 1 sur 8 ont été refusées."
     )
+
+
+def test_reporting_frames_go() -> None:
+    text = (
+        "L'Office des étrangers informe les ressortissants de pays tiers que, conformément à "
+        "l'arrêté royal, les demandes devront être introduites 45 jours avant l'expiration."
+    )
+    assert asides.drop_reporting_frame(text) == (
+        "Les demandes devront être introduites 45 jours avant l'expiration."
+    )
+    kept = "Le CAI constate une hausse des demandes."
+    assert asides.drop_reporting_frame(kept) == kept

@@ -58,6 +58,7 @@ OPERATIONS: tuple[Operation, ...] = (
     Operation("asides.time", asides.time_to_front, "la date en tête de phrase"),
     Operation("asides.opener", asides.drop_opener, "introduction de phrase retirée"),
     Operation("asides.cleft", asides.uncleft, "« C'est ... que » retiré"),
+    Operation("asides.reporting", asides.drop_reporting_frame, "« X informe que » retiré"),
     Operation("asides.etc", asides.drop_etc, "« etc. » retiré"),
     Operation("asides.leading", asides.drop_leading_complement, "complément de début retiré"),
     Operation("asides.trailing", asides.drop_trailing_additions, "ajout de fin de phrase retiré"),

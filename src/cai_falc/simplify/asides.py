@@ -327,7 +327,7 @@ def drop_appositions(text: str) -> str:
 
 
 _TIME_ASIDE_RE = re.compile(
-    r"^(?P<head>[^,]{6,}?), (?P<time>(?:à partir d[ue']|dès|depuis|en|le|au cours d[ue'])\s?"
+    r"^(?P<head>[^,]{6,}?), (?P<time>(?:à partir d[ue']|dès|depuis|en|le|ce|au cours d[ue'])\s?"
     r"[^,]{0,30}\b(?:1[89]|20)\d\d), (?P<rest>.+)$"
 )
 
@@ -359,3 +359,25 @@ def uncleft(text: str) -> str:
     if not _has_verb(rest):
         return text
     return _restore_quotes(text, f"{m.group(1)[:1].upper()}{m.group(1)[1:]}, {rest}")
+
+
+_REPORTING_RE = re.compile(
+    r"^(?P<who>[^,]{3,60}?) (?:informe|annonce|rappelle|précise|indique|explique|souligne|"
+    r"constate|estime|affirme)(?: (?:à |aux )?[^,]{0,50}?)? que,? (?P<what>.+)$"
+)
+
+
+def drop_reporting_frame(text: str) -> str:
+    """ "L'Office informe les personnes que les demandes devront ..." -> "Les demandes
+    devront ...": who says it matters less than what is said."""
+    from .splitting import starts_clause
+
+    m = _REPORTING_RE.match(_plain(text))
+    if not m:
+        return text
+    what = m.group("what")
+    # "que, conformément à ..., les demandes": the aside goes with the frame.
+    what = re.sub(r"^[^,]{3,80}, (?=(?:les|le|la|l'|des|un|une)\b)", "", what)
+    if not starts_clause(what):
+        return text
+    return _restore_quotes(text, what[:1].upper() + what[1:])

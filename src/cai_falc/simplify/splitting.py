@@ -580,7 +580,7 @@ def starts_clause(text: str) -> bool:
         or re.match(r"^l['\u2019]", first) is not None
         or (words[0][:1].isupper() and lexicon.entry(words[0]) is None)
     )
-    return bool(subject) and any(verb_at(words, i) for i in range(1, min(len(words), 8)))
+    return bool(subject) and any(verb_at(words, i) for i in range(1, min(len(words), 12)))
 
 
 _DEMONSTRATIVE = {
