@@ -186,6 +186,11 @@ def _tables() -> _Tables:
     return tables
 
 
+def warm() -> int:
+    """Build (or load) the cached tables now; the number of Lexique forms."""
+    return len(_tables().lexique)
+
+
 def _key(word: str) -> str:
     return word.replace("\u2019", "'").replace("\u02bc", "'").lower()
 
