@@ -200,13 +200,25 @@ class Context:
         self.review.append(ReviewItem(kind=kind, message=message, line=line, text=text))
 
 
+#: Characters looked at on each side of a gap or a cut word.
+_WINDOW = 120
+#: Most missing-word or cut-word findings per paragraph: beyond that the paragraph is noise.
+_PER_PARAGRAPH = 5
+
+
 def find_missing_words(block: Block, ctx: Context) -> None:
     """Report double spaces that hide a missing word; innocent ones are just collapsed."""
+    found = 0
     for number, raw in block.lines:
         for match in _GAP_RE.finditer(raw):
-            before, after = raw[: match.start()], raw[match.end():]
+            # Bounded windows: a huge one-line paragraph must not make this quadratic.
+            before = raw[max(0, match.start() - _WINDOW) : match.start()]
+            after = raw[match.end() : match.end() + _WINDOW]
             if not gap_is_missing_word(before, after):
                 continue
+            found += 1
+            if found > _PER_PARAGRAPH:
+                return
             left = " ".join(norm(before).split()[-4:])
             right = " ".join(norm(after).split()[:4])
             ctx.add(
@@ -220,11 +232,15 @@ def find_missing_words(block: Block, ctx: Context) -> None:
 
 def find_cut_words(block: Block, ctx: Context) -> None:
     """Report lone letters left by a cut or a bad paste ("De plus e aide à l’exercice")."""
+    found = 0
     for number, raw in block.lines:
         text = norm(raw)
         for match in _FRAGMENT_RE.finditer(text):
-            left = " ".join(text[: match.start()].split()[-4:])
-            right = " ".join(text[match.end() :].split()[:4])
+            found += 1
+            if found > _PER_PARAGRAPH:
+                return
+            left = " ".join(text[max(0, match.start() - _WINDOW) : match.start()].split()[-4:])
+            right = " ".join(text[match.end() : match.end() + _WINDOW].split()[:4])
             ctx.add(
                 "cut-text",
                 f"Texte coupé ? « {left} {match.group()} {right} » : un mot semble coupé ou un "

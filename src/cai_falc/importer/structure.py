@@ -143,7 +143,8 @@ def split_export(lines: list[str]) -> list[Segment]:
         if match is not None:
             nxt = following[i]
             repeated = nxt < len(lines) and (
-                same_title(lines[nxt], match) or _words(lines[nxt]) == _words(match.group(2))
+                same_title(lines[nxt], match)
+                or (len(lines[nxt]) < 400 and _words(lines[nxt]) == _words(match.group(2)))
             )
             if repeated or in_trailer:
                 if segments:
