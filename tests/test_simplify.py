@@ -378,6 +378,7 @@ def test_cli_simplifies_a_text_file() -> None:
     [
         ("This is an English text about the weather and the news of the day.", "French"),
         ("", "empty"),
+        ("Bonjour", "too short"),
     ],
 )
 def test_cli_refuses_bad_text_files(tmp_path: Path, content: str, message: str) -> None:
@@ -472,3 +473,12 @@ def test_reporting_frames_go() -> None:
     )
     kept = "Le CAI constate une hausse des demandes."
     assert asides.drop_reporting_frame(kept) == kept
+
+
+def test_cli_simplifies_a_fiche_file_to_the_screen(project: Path) -> None:
+    item = write_project_fiche(project)
+    path = project / "fiches" / item.filename
+    result = CliRunner().invoke(cli, ["simplify", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("# Chartes et motions")
+    assert not (project / "fiches" / item.falc_filename).exists()  # nothing written

@@ -333,6 +333,19 @@ def draft_for_file(path: Path, *, glossary: Glossary, settings: Settings) -> str
     text = storage.read_text(path).text
     if not text.strip():
         raise InputError(path, "the file is empty", hint="Give a file with French text.")
+    if text.lstrip("\ufeff").startswith("---\n") and path.name.endswith(".md"):
+        # A fiche file: its draft, as 'cai-falc simplify ID' would write it.
+        from ..fiche import FALC_SUFFIX, parse_fiche
+
+        if path.name.endswith(FALC_SUFFIX):
+            raise InputError(path, "this is already a FALC text", hint="Give the fiche itself.")
+        return format_draft(
+            simplify_fiche(parse_fiche(text, path), glossary=glossary, settings=settings)
+        )
+    if len(french.words(text)) < 3:
+        raise InputError(
+            path, "the text is too short to simplify", hint="Give whole French sentences."
+        )
     if not looks_french(text):
         raise InputError(
             path,
