@@ -197,6 +197,8 @@ def test_acronym_not_expanded_is_an_error_once() -> None:
         "Le CPAS vous aide.\nCPAS veut dire Centre public d’action sociale.",
         "Vous avez le niveau A2 en français.",
         "Au XXe siècle.",
+        "ATTENTION : apportez votre carte.",
+        "C’est IMPORTANT pour vous.",
     ],
 )
 def test_acronym_expanded_or_not_an_acronym(text: str) -> None:

@@ -300,6 +300,13 @@ def _initials_match(acronym: str, s: Sentence, before: int) -> bool:
     return target in parts
 
 
+def _capitalised_word(text: str, glossary: Glossary | None) -> bool:
+    """A common French word written in capitals (not an acronym of the glossary)."""
+    if len(text) < 4 or (glossary is not None and glossary.get(text) is not None):
+        return False
+    return lexicon.entry(text.lower()) is not None and lexicon.zipf(text.lower()) >= 4.5
+
+
 def _explained_after(ctx: Context, s: Sentence, key: str) -> bool:
     """The acronym spelt out in one of the next two sentences (« CAI veut dire Centre
     d’action interculturelle. »)."""
@@ -329,6 +336,8 @@ def acronym(ctx: Context) -> Iterator[Finding]:
                 continue
             if re.fullmatch("[IVXLCDM]", t.text):
                 continue
+            if _capitalised_word(t.text, ctx.glossary):
+                continue  # « ATTENTION », « IMPORTANT »: a word in capitals, not initials
             key = t.text
             if key not in first:
                 first[key] = (s, [t])
