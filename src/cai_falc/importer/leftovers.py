@@ -199,6 +199,26 @@ class Context:
         """Record one review entry."""
         self.review.append(ReviewItem(kind=kind, message=message, line=line, text=text))
 
+    def placeholder(self, note: str, line: int, *, where: str = "dans le texte") -> None:
+        """Record an editor's note standing where content should be ("Ajouter liens")."""
+        self.add(
+            "placeholder",
+            f"Note de travail « {note} » {where} : remplacez-la par le contenu attendu dans le "
+            "CMS (ou supprimez-la), puis réimportez.",
+            line,
+            note,
+        )
+
+    def question(self, question: str, line: int, *, where: str = "") -> None:
+        """Record a question left for the editor ("Lequel ?", "Supprimer ?")."""
+        self.add(
+            "question",
+            f"Question laissée pour l’éditeur : « {question} »{where}. Répondez-y dans le CMS "
+            "(corrigez ou supprimez le passage visé), puis supprimez la question.",
+            line,
+            question,
+        )
+
 
 #: Characters looked at on each side of a gap or a cut word.
 _WINDOW = 120
@@ -280,14 +300,7 @@ def drop_inline_leftovers(block: Block, ctx: Context) -> None:
             continue
         last = n == len(parts) - 1 and n > 0
         if last and sentence.endswith("?") and len(sentence.split()) <= 3 and "«" not in sentence:
-            ctx.add(
-                "question",
-                f"Question laissée pour l’éditeur : « {sentence} », à la fin d’un paragraphe. "
-                "Répondez-y dans le CMS (corrigez ou supprimez le passage visé), puis supprimez "
-                "la question.",
-                _line_of(block, sentence),
-                sentence,
-            )
+            ctx.question(sentence, _line_of(block, sentence), where=", à la fin d’un paragraphe")
             continue
         kept.append(sentence)
     if len(kept) != len(parts):

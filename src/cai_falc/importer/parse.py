@@ -70,22 +70,10 @@ def parse_fiche(
     kept: list[Block] = []
     for block in body_blocks(lines, segment.content_start, body_end):
         if is_placeholder(block.text):
-            ctx.add(
-                "placeholder",
-                f"Note de travail « {block.text} » dans le texte : remplacez-la par le contenu "
-                "attendu dans le CMS (ou supprimez-la), puis réimportez.",
-                block.line,
-                block.text,
-            )
+            ctx.placeholder(block.text, block.line)
             continue
         if is_editor_question(block):
-            ctx.add(
-                "question",
-                f"Question laissée pour l’éditeur : « {block.text} ». Répondez-y dans le CMS "
-                "(corrigez ou supprimez le passage visé), puis supprimez la question.",
-                block.line,
-                block.text,
-            )
+            ctx.question(block.text, block.line)
             continue
         kept.append(block)
     dropped = find_duplicates(kept, ctx)

@@ -131,13 +131,7 @@ def parse_trailer(lines: list[str], start: int, end: int, ctx: Context) -> Trail
             )
             continue
         if is_placeholder(item):
-            ctx.add(
-                "placeholder",
-                f"Note de travail « {item} » sous « {label} » : remplacez-la par le contenu "
-                "attendu dans le CMS (ou supprimez-la), puis réimportez.",
-                number,
-                item,
-            )
+            ctx.placeholder(item, number, where=f"sous « {label} »")
             continue
         ticked, box_label = _checkbox(item)
         if section in ("categories", "axes", "thematiques", "generales", "specifiques"):
