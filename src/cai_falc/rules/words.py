@@ -96,12 +96,6 @@ def _tokens_in(ctx: Context, start: int, end: int) -> list[Token]:
     return []
 
 
-def _is_name(s: Sentence, tok: Token) -> bool:
-    """Capitalised word inside a sentence: a name (« Namur », « Gembloux »)."""
-    first = next((t for t in s.tokens if t.is_word), None)
-    return tok.text[:1].isupper() and tok is not first
-
-
 def _explained_nearby(ctx: Context, s: Sentence, tok: Token) -> bool:
     """« x, c’est-à-dire ... », « x (= ...) », « x : ... », « x veut dire ... », or a
     definition next: « L’isoloir est un endroit fermé. », « Une procuration, c’est ... »."""
@@ -281,7 +275,7 @@ _SMALL = frozenset(
 )
 
 
-def _initials_match(acronym: str, s: Sentence, before: int) -> bool:
+def _initials_match(acronym: str, s: Sentence) -> bool:
     """Words in the sentence whose initials spell the acronym (« Centre public d’action
     sociale (CPAS) », « CPAS (Centre public d’action sociale) »)."""
     letters = [c for c in acronym.upper() if c.isalpha()]
@@ -315,7 +309,7 @@ def _explained_after(ctx: Context, s: Sentence, key: str) -> bool:
         plain = nxt.text.replace("\u2019", "'")
         if re.search(rf"\b{re.escape(key)}\b,? (?:veut dire|signifie|c'est|est le sigle)", plain):
             return True
-        if key in plain and _initials_match(key, nxt, nxt.start):
+        if key in plain and _initials_match(key, nxt):
             return True
     return False
 
@@ -341,7 +335,7 @@ def acronym(ctx: Context) -> Iterator[Finding]:
             key = t.text
             if key not in first:
                 first[key] = (s, [t])
-                if _initials_match(key, s, t.start):
+                if _initials_match(key, s):
                     expanded.add(key)
         for m in _DOTTED_RE.finditer(s.text):
             key = m.group().replace(".", "")
