@@ -171,3 +171,12 @@ def test_check_html_format(project: Path) -> None:
     assert "&lt;b&gt;la&lt;/b&gt;" in plain
     assert "abbreviation" in result.output
 
+
+
+def test_report_command_goes_on_past_a_bad_fiche(project: Path) -> None:
+    (project / "fiches" / "2017-chartes.md").write_text(FICHE, encoding="utf-8")
+    (project / "fiches" / "broken.md").write_text("---\nid: [\n---\nTexte.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["report", "--project", str(project)])
+    assert result.exit_code == 1, result.output
+    assert "broken.md" in result.output
+    assert (project / "output" / "report" / "index.html").is_file()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -17,7 +18,8 @@ def command(project: Path | None) -> None:
     \b
     Reads the fiches and FALC texts of the fiches folder, and the translation
     catalogs when there are some. Open output/report/index.html in a browser:
-    it needs no server and no internet.
+    it needs no server and no internet. Exit 1 when a file could not be read
+    (the report is still written without it).
     """
     from .. import glossary, report
 
@@ -35,4 +37,8 @@ def command(project: Path | None) -> None:
         out_dir = settings.path("output") / "report"
         report.write_report(built, out_dir, settings=settings)
     click.echo(f"Rapport écrit : {out_dir / 'index.html'} ({len(entries)} fiches)")
+    if problems:
+        # The report is written without the bad files; say so in the exit code too.
+        click.echo(f"{len(problems)} fichier(s) illisible(s), absent(s) du rapport.", err=True)
+        sys.exit(1)
 
