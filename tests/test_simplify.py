@@ -31,6 +31,9 @@ def test_parentheses_and_footnotes_go() -> None:
         "Cette formation, reconnue par l'ARES, vise le Fonds social européen."
     )
     assert asides.drop_parentheses("Le CAI aide.") == "Le CAI aide."
+    assert asides.drop_parentheses("Elle définit – en les rappelant – les concepts.") == (
+        "Elle définit les concepts."
+    )
 
 
 @pytest.mark.parametrize(

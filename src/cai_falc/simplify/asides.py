@@ -13,6 +13,7 @@ from collections.abc import Callable
 from .. import lexicon
 
 _PARENS_RE = re.compile(r"\s*\([^()]*\)")
+_DASHES_RE = re.compile(r"\s[–—]\s[^–—.;:]{1,60}?\s[–—]\s")
 _BRACKETS_RE = re.compile(r"\[\d+\]|\[[a-z]\]|\*+(?=\s|$)")
 #: "Dans le cadre de la campagne ... du CNCD," - up to the first comma.
 _FRAME_RE = re.compile(
@@ -81,8 +82,9 @@ def _plain(text: str) -> str:
 
 
 def drop_parentheses(text: str) -> str:
-    """Remove "(...)" groups and footnote marks "[1]"."""
+    """Remove "(...)" groups, "– ... –" asides and footnote marks "[1]"."""
     out = _PARENS_RE.sub("", text)
+    out = _DASHES_RE.sub(" ", out)  # "définit – en les rappelant – les concepts"
     out = _BRACKETS_RE.sub("", out)
     return re.sub(r"\s{2,}", " ", out).strip()
 

@@ -141,8 +141,8 @@ def choose(units: list[Unit], *, min_lines: int, max_lines: int, target: int) ->
             size = len(unit.lines)
             if total + size > max_lines or (total >= target and total >= min_lines):
                 continue
-            if unit.score < 0 and total >= min_lines:
-                continue
+            if unit.score < -3 and total >= min_lines:
+                continue  # a weak sentence only to reach the minimum
             if _needs_previous(unit) and unit.index - 1 not in chosen:
                 continue
             chosen[unit.index] = unit

@@ -110,7 +110,6 @@ PLAIN_WORDS: tuple[tuple[str, str], ...] = (
     ("dans l'objectif de", "pour"),
     ("en tant que", "comme"),
     ("en tant qu'", "comme "),
-    ("en matière d'", "pour l'"),
     ("asbl", "association"),
     ("s'inscrit dans le cadre des", "fait partie des"),
     ("s'inscrit dans le cadre du", "fait partie du"),
