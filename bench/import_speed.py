@@ -59,7 +59,26 @@ def main() -> None:
             f"{size:.1f} MB export, limit raised to 50 MB",
             lambda: len(importer.import_export(big, root / "c", settings=big_settings).outcomes),
         )
-        print(f"ratio 10 MB / seed: {big_s / seed_s:.1f} for {size * 1e6 / SEED.stat().st_size:.0f}x the text")
+        times = size * 1e6 / SEED.stat().st_size
+        print(f"ratio 10 MB / seed: {big_s / seed_s:.1f} for {times:.0f}x the text")
+        # Distinct fiches (no repeat to skip): every one is parsed, hashed and written.
+        copies = [
+            seed_text.replace("Namur", f"Namur {n}").replace("2017 –", f"{1900 + n} –")
+            for n in range(12)
+        ]
+        distinct = root / "distinct.txt"
+        distinct.write_text("".join(copies), encoding="utf-8")
+        d_size = distinct.stat().st_size / 1e6
+        result: list[importer.ImportResult] = []
+        d_s = timed(
+            f"{d_size:.1f} MB export of distinct fiches",
+            lambda: len(
+                result.append(importer.import_export(distinct, root / "d", settings=big_settings))
+                or result[0].outcomes
+            ),
+        )
+        per = d_s / len(result[0].outcomes) * 1000
+        print(f"per fiche: seed {seed_s / 10 * 1000:.0f} ms, distinct fiches {per:.0f} ms")
 
 
 if __name__ == "__main__":
