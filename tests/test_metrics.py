@@ -117,3 +117,10 @@ def test_as_dict_is_rounded_and_json_ready() -> None:
     assert "per_sentence" not in data
     assert data["kandel_moles"] == round(data["kandel_moles"], 2)
     assert metrics.measure(FALC, lang="fr").as_dict(per_sentence=True)["per_sentence"]
+
+
+def test_english_syllables_without_cmudict() -> None:
+    counts = {w: metrics.english_syllables(w) for w in
+              ["centre", "family", "make", "table", "agreed", "beautiful", "the"]}
+    assert counts == {"centre": 2, "family": 3, "make": 1, "table": 2, "agreed": 2,
+                      "beautiful": 3, "the": 1}
