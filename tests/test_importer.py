@@ -470,7 +470,7 @@ def test_reimport_keeps_peoples_keys_and_falc_files(tmp_path: Path) -> None:
     )
     again = importer.import_export(export, out, settings=settings)
     assert [o.status for o in again.outcomes] == ["updated", "unchanged", "unchanged"]
-    assert again.outcomes[0].changes == ["body", "imported"]
+    assert again.outcomes[0].changes == ["body"]
     fiche = read_fiche(path)
     assert "une journée[^1]" in fiche.body
     assert fiche.ignore == ["hard-word"] and fiche.extra == {"relu_par": "Awa"}

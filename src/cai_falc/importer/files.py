@@ -103,6 +103,8 @@ def _write_outcome(fiche: Fiche, target: Path) -> ImportOutcome:
     fiche.ignore = list(existing.ignore)
     changed = write_fiche(fiche, target)
     fields = [name for name in _COMPARED if getattr(existing, name) != getattr(fiche, name)]
+    if len(fields) > 1 and "imported" in fields:
+        fields.remove("imported")  # its hash follows any other change: not news
     return ImportOutcome(
         fiche.id, target, "updated" if changed else "unchanged", fiche, changes=fields
     )

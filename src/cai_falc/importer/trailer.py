@@ -52,7 +52,6 @@ class Trailer:
 
 
 def _checkbox(text: str) -> tuple[bool | None, str]:
-    """"""
     """(True, label) for a ticked box, (False, label) for an unticked one, (None, text)."""
     for mark in _TICKED:
         if text.startswith(mark):
