@@ -23,7 +23,7 @@ from . import french
 from .french import Sentence, Token
 
 #: textstat formulas by language; each function is called with the language set.
-#: English is absent on purpose (cmudict); its Flesch is computed here with pyphen.
+#: English is absent on purpose (cmudict); its Flesch is computed here (vowel groups).
 TEXTSTAT_FORMULAS: dict[str, tuple[str, ...]] = {
     "de": ("flesch_reading_ease", "wiener_sachtextformel"),
     "es": ("flesch_reading_ease", "fernandez_huerta", "szigriszt_pazos"),
@@ -221,7 +221,7 @@ def _normalised(sentences: Sequence[Sentence]) -> str:
 def textstat_language(lang: str) -> Iterator[Any]:
     """textstat with its (global) language set to ``lang``, restored afterwards."""
     if lang.split("_")[0] == "en":
-        raise ValueError("English goes through cmudict in textstat: count it with pyphen")
+        raise ValueError("English goes through cmudict in textstat: use english_syllables")
     import textstat
 
     ts = textstat.textstat
