@@ -274,3 +274,11 @@ def test_odd_but_real_inputs() -> None:
                  "Le\u00a0CAI\u202faide\u200b.", "www.cai.be/contact?x=1.", "e-mail : a@b.be."]:
         check_text(text, lang="fr", falc=True)
         check_text(text, lang="ar")
+
+
+def test_list_rules() -> None:
+    code, out = run("check", "--rules")
+    assert code == 0, out
+    ids = [line.split()[0] for line in out.splitlines()]
+    assert ids[:3] == ["long-sentence", "one-idea", "one-sentence-per-line"]
+    assert "fact" in ids and len(ids) == 23

@@ -22,10 +22,12 @@ from ..cli import project_option, reporting, strict_option
               help="Check as FALC output (one sentence per line), whatever the file name.")
 @click.option("--quiet", "-q", is_flag=True, default=False,
               help="Findings only, without the figures of each file.")
+@click.option("--rules", "list_rules", is_flag=True, default=False,
+              help="List the rule ids, their severity and what they check, then stop.")
 @strict_option
 @project_option
 def command(paths: tuple[Path, ...], lang: str | None, fmt: str, falc: bool | None,
-            quiet: bool, strict: bool, project: Path | None) -> None:
+            quiet: bool, list_rules: bool, strict: bool, project: Path | None) -> None:
     """Check fiches, FALC texts, translations or any text file ('-' for stdin).
 
     \b
@@ -35,9 +37,16 @@ def command(paths: tuple[Path, ...], lang: str | None, fmt: str, falc: bool | No
     with 'ignore: [passive]' in a file's front matter, or with [check] disabled.
     Exit codes: 0 ok, 1 error findings (warnings too with --strict), 2 bad input.
     """
-    from .. import check, glossary, storage
+    from .. import check, glossary, rules, storage
     from ..cli import load_settings
     from ..errors import CaiFalcError
+
+    if list_rules:
+        for rule_id in rules.ORDER:
+            r = rules.RULES[rule_id]
+            where = "FALC" if r.falc_only else ("toutes langues" if r.langs == "any" else "fr")
+            click.echo(f"{r.id:24} {r.severity:8} {r.title} ({where})")
+        return
 
     settings = load_settings(project)
     with reporting():
