@@ -70,7 +70,16 @@ def seed_fiches(seed_result: importer.ImportResult) -> list[Fiche]:
 
 def test_seed_gives_ten_fiches_in_export_order(seed_fiches: list[Fiche]) -> None:
     assert [f.year for f in seed_fiches] == [
-        2017, 2016, 2016, 2016, 2015, 2015, 2014, 2014, 2009, 2009
+        2017,
+        2016,
+        2016,
+        2016,
+        2015,
+        2015,
+        2014,
+        2014,
+        2009,
+        2009,
     ]
     assert len({f.id for f in seed_fiches}) == 10
 
@@ -247,7 +256,9 @@ def test_unseen_utf8_export(tmp_path: Path) -> None:
     }
     assert [s.ref for s in permanences.sources] == ["1", "2"]
     assert permanences.resources == [
-        Resource(label="Dépliant des permanences (PDF)", url="https://www.cainamur.be/permanences.pdf")
+        Resource(
+            label="Dépliant des permanences (PDF)", url="https://www.cainamur.be/permanences.pdf"
+        )
     ]
     assert permanences.categories.axes == ["Accompagnement", "Travail en réseau"]
     assert permanences.categories.thematiques.generales == ["Juridique / justice", "Mobilité"]
@@ -552,11 +563,39 @@ def test_editor_notes_and_title_variants() -> None:
 
 _PIECES = st.sampled_from(
     [
-        "2016 – Un titre", "2016 – un titre ", "2009 — Autre", "2014 — Image (vignette)",
-        "", "\u00a0", "  • ", "  • Ajouter liens", "* Légende", "* ", "Sources :", "[1] x",
-        "Catégories :", "☑ Accompagnement", "☐", "Générales :", "Lequel ?", "La  est",
-        "(Cf. Fiche 8 – X", "Cf. Fiche", "[2]", "XXX", "Un paragraphe.", "mot-", "« »",
-        "Jargon :", "A : b", "Ressources :", "http://x", "\t", "?", "a", "e  z",
+        "2016 – Un titre",
+        "2016 – un titre ",
+        "2009 — Autre",
+        "2014 — Image (vignette)",
+        "",
+        "\u00a0",
+        "  • ",
+        "  • Ajouter liens",
+        "* Légende",
+        "* ",
+        "Sources :",
+        "[1] x",
+        "Catégories :",
+        "☑ Accompagnement",
+        "☐",
+        "Générales :",
+        "Lequel ?",
+        "La  est",
+        "(Cf. Fiche 8 – X",
+        "Cf. Fiche",
+        "[2]",
+        "XXX",
+        "Un paragraphe.",
+        "mot-",
+        "« »",
+        "Jargon :",
+        "A : b",
+        "Ressources :",
+        "http://x",
+        "\t",
+        "?",
+        "a",
+        "e  z",
     ]
 )
 

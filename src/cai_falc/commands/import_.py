@@ -69,7 +69,8 @@ def command(export: Path, out: Path | None, quiet: bool, project: Path | None) -
     for path in result.absent:
         click.echo(f"Note : {path} n’est plus dans l’export (fichier laissé tel quel).", err=True)
     counts = ", ".join(
-        f"{result.count(s)} {label}" for s, label in (
+        f"{result.count(s)} {label}"
+        for s, label in (
             ("created", "créée(s)"),
             ("updated", "mise(s) à jour"),
             ("unchanged", "inchangée(s)"),

@@ -77,9 +77,10 @@ def command(strict: bool, project: Path | None) -> None:
         for n, item in enumerate(fiche.review):
             line = lines[n] if n < len(lines) else 1
             warnings += 1
+            where = f"{_shown(fiche.path)}:{line}"
             click.echo(
-                f"Attention : {_shown(fiche.path)}:{line}: à revoir [{item.kind}] (ligne {item.line} de "
-                f"l’export) : {item.message}",
+                f"Attention : {where}: à revoir [{item.kind}] (ligne {item.line} de l’export) : "
+                f"{item.message}",
                 err=True,
             )
     for problem in problems:

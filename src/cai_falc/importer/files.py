@@ -15,7 +15,6 @@ from .parse import parse_export
 if TYPE_CHECKING:
     from ..config import Settings
 
-
 STATUSES = ("created", "updated", "unchanged", "conflict")
 
 

@@ -20,10 +20,8 @@ from .text import norm, quote, sentences
 if TYPE_CHECKING:
     from ..lexicon import Entry
 
-
 #: Most misspelled words reported per paragraph: beyond that, the editor gets the idea.
 SPELLING_PER_PARAGRAPH = 3
-
 
 #: Whole-line placeholders left by the editors.
 _PLACEHOLDER_RE = re.compile(
@@ -37,7 +35,6 @@ _PLACEHOLDER_RE = re.compile(
     re.IGNORECASE,
 )
 
-
 #: "Lien à ajouter", "Photo à venir", "Texte à compléter": a short note about what is missing.
 _TO_DO_RE = re.compile(
     r"^(?:[\w’'-]+\s+){0,3}[àa]\s+(?:ajouter|compl[ée]ter|venir|v[ée]rifier|ins[ée]rer|"
@@ -45,10 +42,8 @@ _TO_DO_RE = re.compile(
     re.IGNORECASE,
 )
 
-
 #: Placeholders inside a sentence: "en XXX", "[à compléter]", "TODO".
 _NOTE = r"[àa]\s+compl[ée]ter|[àa]\s+v[ée]rifier|[àa]\s+pr[ée]ciser|[àa]\s+confirmer|xx+|todo|\?+"
-
 
 _INLINE_PLACEHOLDER_RE = re.compile(
     rf"\[\s*(?:{_NOTE}|ajouter[^\]]*)\s*\]|\(\s*(?:{_NOTE})\s*\)"
@@ -56,10 +51,8 @@ _INLINE_PLACEHOLDER_RE = re.compile(
     re.IGNORECASE,
 )
 
-
 #: Two or more spaces (any kind) between two pieces of text.
 _GAP_RE = re.compile(r"(?<=\S)[^\S\n]{2,}(?=\S)")
-
 
 _DETERMINERS = frozenset(
     "le la les l' un une des du au aux ce cet cette ces mon ma mes ton ta tes son sa ses "
@@ -67,15 +60,12 @@ _DETERMINERS = frozenset(
     "différents différentes divers diverses aucun aucune".split()
 )
 
-
 _PREPOSITIONS = frozenset(
     "de d' à en dans par pour sur sous avec sans vers chez entre contre selon depuis pendant "
     "parmi auprès envers via malgré dès".split()
 )
 
-
 _CONJUNCTIONS = frozenset("et ou ni mais car donc".split())
-
 
 #: Verbs that take an adjective or participle right after them ("est implémentée").
 _COPULAS = frozenset(
@@ -85,15 +75,12 @@ _COPULAS = frozenset(
     "demeure demeurent".split()
 )
 
-
 _GLUE_WORDS = (
     _DETERMINERS | _PREPOSITIONS | _CONJUNCTIONS | frozenset("il elle ils elles on".split())
 )
 
-
 #: A lone lower-case letter that is no French word: what is left of a cut word ("e aide").
 _FRAGMENT_RE = re.compile(r"(?<![\w’'.\-/°])([bcdefghijklmnpqrstuvwxz])(?=\s+[^\W\d_])")
-
 
 _FUNCTION_POS = ("VER", "AUX", "PRE", "CON", "ART", "PRO", "ADV")
 
@@ -136,7 +123,7 @@ def gap_is_missing_word(
     elided = prev.rsplit("'", 1)[0] + "'" if "'" in prev else ""
     prev_entry = find(prev) if prev[:1].isalpha() and not elided else None
     prev_classes = prev_entry.cgram if prev_entry else frozenset()
-    if not prev or prev[-1] in ".,;:!?»)…\"”":
+    if not prev or prev[-1] in '.,;:!?»)…"”':
         prev_kind = "punct"
     elif prev in _DETERMINERS or elided in ("l'",):
         prev_kind = "det"
@@ -168,7 +155,7 @@ def gap_is_missing_word(
         return prev_kind in ("det", "prep")
     if first in ".,;:!?)]»…":
         return True
-    if not next_word or first.isupper() or first in "«“\"":
+    if not next_word or first.isupper() or first in '«“"':
         return False
     facts = find(word)
     classes = facts.cgram if facts else frozenset()

@@ -15,7 +15,6 @@ from .text import clean, fold, is_blank, norm
 
 _TITLE_RE = re.compile(r"^((?:1[89]|20)\d\d)\s*[–—‒―-]+\s*(\S.*)$")
 
-
 #: An image caption: "2014 — Couv Batisseurs Inter (vignette)" or a picture file name.
 _CAPTION_RE = re.compile(
     r"\((?:vignette|image|photo|illustration|visuel|logo|miniature|couverture)\)\s*$"
@@ -23,13 +22,11 @@ _CAPTION_RE = re.compile(
     re.IGNORECASE,
 )
 
-
 #: A numbered list item: "1. ", "2) ".
 _NUMBERED_RE = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
 BULLET_RE = re.compile(r"^(?:[•◦▪▫‣∙●○■□➢➤►–—]|[-*+](?=\s))\s*")
 
-
-END_PUNCT = tuple(".:;,!?…»)\"”")
+END_PUNCT = tuple('.:;,!?…»)"”')
 
 
 def title_match(line: str) -> re.Match[str] | None:
@@ -70,7 +67,6 @@ _SECTION_KEYS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^generales?$"), "generales"),
     (re.compile(r"^specifiques?$"), "specifiques"),
 ]
-
 
 SECTION_LABELS = {
     "resources": "Ressources à télécharger",
@@ -209,10 +205,10 @@ def body_blocks(lines: list[str], start: int, end: int) -> list[Block]:
         bullet = BULLET_RE.match(text)
         numbered = _NUMBERED_RE.match(text)
         if bullet and len(text) > bullet.end():
-            current = Block("bullet", [(i + 1, text[bullet.end():].strip())])
+            current = Block("bullet", [(i + 1, text[bullet.end() :].strip())])
             blocks.append(current)
         elif numbered:
-            current = Block("numbered", [(i + 1, text[numbered.end():])], number=int(numbered[1]))
+            current = Block("numbered", [(i + 1, text[numbered.end() :])], number=int(numbered[1]))
             blocks.append(current)
         elif current is not None and (
             current.kind == "para"

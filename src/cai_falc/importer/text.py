@@ -9,13 +9,10 @@ import unicodedata
 #: Longest slug (without the year), cut at a word boundary.
 SLUG_LENGTH = 60
 
-
 #: Where a sentence ends: . ! ? … then a space and a capital, a digit or an opening quote.
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[«\"“(]?\s?[A-ZÀ-ÖØ-Þ0-9])")
 
-
 _WS_RE = re.compile(r"\s+")
-
 
 #: Zero-width characters and soft hyphens: invisible, never part of the centre's words.
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")

@@ -16,22 +16,17 @@ from .text import clean, norm, quote
 
 _TICKED = ("☑", "☒", "✅", "✔", "✓", "[x]", "[X]", "(x)")
 
-
 _UNTICKED = ("☐", "□", "❏", "[ ]", "[]", "( )")
-
 
 _SOURCE_ITEM_RE = re.compile(r"^(?:\[(\d{1,3})\]|\((\d{1,3})\)|(\d{1,3})[.)])\s*(.+)$")
 
-
 _URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>«»\"]+[^\s<>«»\".,;:!?)]")
-
 
 _XREF_RE = re.compile(
     r"\b(?:cf\.?|voir(?:\s+aussi)?|see)\s*:?\s+((?:la\s+|les\s+)?fiches?\s+(?:n[°o]\s*)?\d+.*?)"
     r"(?=\)|\]|$|\.\s|;)",
     re.IGNORECASE,
 )
-
 
 _XREF_ITEM_RE = re.compile(
     r"fiches?\s+(?:n[°o]\s*)?(\d+)\s*(?:[–—:-]\s*)?(.*?)\s*(?=(?:,|\bet\b|&)\s*(?:la\s+)?fiches?\s|$)",
@@ -55,10 +50,10 @@ def _checkbox(text: str) -> tuple[bool | None, str]:
     """(True, label) for a ticked box, (False, label) for an unticked one, (None, text)."""
     for mark in _TICKED:
         if text.startswith(mark):
-            return True, norm(text[len(mark):])
+            return True, norm(text[len(mark) :])
     for mark in _UNTICKED:
         if text.startswith(mark):
-            return False, norm(text[len(mark):])
+            return False, norm(text[len(mark) :])
     return None, text
 
 
@@ -115,7 +110,7 @@ def parse_trailer(lines: list[str], start: int, end: int, ctx: Context) -> Trail
             section = "legend"
             continue
         bullet = BULLET_RE.match(text)
-        item = norm(text[bullet.end():] if bullet else text)
+        item = norm(text[bullet.end() :] if bullet else text)
         label = SECTION_LABELS.get(section, section)
         if section == "legend":
             where = (
