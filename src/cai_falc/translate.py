@@ -150,6 +150,7 @@ def translate_project(
     texts = list(falc_texts)
     current = po.segments(texts, root=settings.root)
     source = settings.project.source_language
+    langs = [lang for lang in dict.fromkeys(langs) if lang != source]
     folder = settings.path("translations")
     catalogs = {lang: po.read_catalog(folder / f"{lang}.po", lang=lang) for lang in langs}
     runtime = runtime or Runtime(settings.translate, models.installed())
