@@ -118,3 +118,23 @@ def test_unknown_status_is_refused(tmp_path: Path) -> None:
     path.write_text("---\nid: a\ntitle: T\nstatus: fini\n---\n", encoding="utf-8")
     with pytest.raises(FicheError, match="field 'status'"):
         fm.read_falc(path)
+
+
+def test_falc_date_round_trips_and_bad_dates_are_refused(tmp_path: Path) -> None:
+    import datetime
+
+    path = tmp_path / "a.falc.md"
+    text = fm.FalcText(id="a", title="T", body="Une phrase.", date=datetime.date(2025, 3, 12))
+    fm.write_falc(text, path)
+    assert "date: 2025-03-12" in path.read_text("utf-8")
+    assert fm.read_falc(path).date == datetime.date(2025, 3, 12)
+    path.write_text("---\nid: a\ntitle: T\ndate: 12/03/2025\n---\n", encoding="utf-8")
+    with pytest.raises(FicheError, match=r"field 'date': '12/03/2025' is not a date"):
+        fm.read_falc(path)
+
+
+def test_today_follows_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1741737600")
+    assert fm.today() == datetime.date(2025, 3, 12)

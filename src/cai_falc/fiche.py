@@ -9,8 +9,10 @@ the same bytes.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import functools
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,6 +154,9 @@ class FalcText:
     draft_hash: str = ""
     #: "Mots difficiles": term -> short explanation.
     words: dict[str, str] = field(default_factory=dict)
+    #: Date of this version of the text (printed on leaflets; set by the tool when it
+    #: writes a new draft, by people when they edit or validate).
+    date: datetime.date | None = None
     ignore: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
     path: Path | None = field(default=None, compare=False)
@@ -187,6 +192,14 @@ class FalcText:
             else:
                 out.append(Block("sentence", line, number))
         return out
+
+
+def today() -> datetime.date:
+    """Today's date, or the one ``SOURCE_DATE_EPOCH`` fixes (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date()
+    return datetime.date.today()
 
 
 # ------------------------------------------------------------------ serialisation
@@ -268,8 +281,10 @@ def dump_falc(text: FalcText) -> str:
         "source_hash": text.source_hash,
         "generator": text.generator,
         "draft_hash": text.draft_hash,
-        "words": dict(text.words),
     }
+    if text.date is not None:
+        meta["date"] = text.date
+    meta["words"] = dict(text.words)
     if text.ignore:
         meta["ignore"] = list(text.ignore)
     meta.update(text.extra)
@@ -403,7 +418,7 @@ class _Fields:
 _FICHE_KEYS = (
     "id year title lead sources jargon resources categories related review imported ignore".split()
 )
-_FALC_KEYS = "id title status source_hash generator draft_hash words ignore".split()
+_FALC_KEYS = "id title status source_hash generator draft_hash date words ignore".split()
 
 
 def _check_id(f: _Fields) -> str:
@@ -458,6 +473,20 @@ def parse_fiche(text: str, path: Path) -> Fiche:
     )
 
 
+def _date(f: _Fields, key: str) -> datetime.date | None:
+    value = f.meta.get(key)
+    if value is None or (
+        isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
+    ):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise f.error(key, f"{value!r} is not a date", "Write it as YYYY-MM-DD, e.g. 2025-03-12.")
+
+
 def parse_falc(text: str, path: Path) -> FalcText:
     """Parse the text of a FALC file; raise :class:`FicheError` naming file, line and field."""
     meta, body, body_line, fm_lines = _split(text, path)
@@ -476,6 +505,7 @@ def parse_falc(text: str, path: Path) -> FalcText:
         generator=f.optional("generator", str, ""),
         draft_hash=f.optional("draft_hash", str, ""),
         words=f.str_map("words"),
+        date=_date(f, "date"),
         ignore=f.str_list("ignore"),
         extra={k: v for k, v in meta.items() if k not in _FALC_KEYS},
         path=path,

@@ -30,7 +30,7 @@ from typing import Any, Protocol
 from . import cache as cache_mod
 from . import config, storage
 from .errors import CaiFalcError, InputError
-from .fiche import FalcText, Fiche, falc_path, load_folder
+from .fiche import FalcText, Fiche, falc_path, load_folder, today
 from .glossary import Glossary
 from .glossary import load as load_glossary
 
@@ -454,13 +454,7 @@ def _looks_key(settings: config.Settings) -> str:
 
 def page_date(falc: FalcText) -> datetime.date:
     """The date printed on a leaflet: the FALC text's own, so that builds are reproducible."""
-    value = falc.extra.get("date")
-    if isinstance(value, datetime.date):
-        return value
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date()
-    return datetime.date.today()
+    return falc.date if falc.date is not None else today()
 
 
 def _output_paths(out_dir: Path, lang: str, fiche_id: str) -> list[Path]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .. import storage
 from ..errors import CaiFalcError
-from ..fiche import Fiche, falc_path, read_falc, write_falc
+from ..fiche import Fiche, falc_path, read_falc, today, write_falc
 from ..glossary import Glossary
 from .model import SimplifyOutcome
 
@@ -92,6 +92,14 @@ def update_falc_files(
                 outcomes.append(SimplifyOutcome(fiche.id, "kept-edited", target, falc=existing))
             continue
         draft = simplify_fiche(fiche, glossary=glossary, settings=settings.simplify)
+        # The date says when this text last changed: a regenerated draft that says the
+        # same thing keeps its date, so rebuilding the same tree gives the same leaflets.
+        same = (
+            existing is not None
+            and existing.content_hash() == draft.falc.content_hash()
+            and existing.date is not None
+        )
+        draft.falc.date = existing.date if same and existing is not None else today()
         storage.write_text(_snapshot(settings, draft.falc.source_hash), fiche.text())
         changed = write_falc(draft.falc, target)
         action = "written" if changed else "unchanged"
