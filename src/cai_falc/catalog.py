@@ -84,12 +84,20 @@ def _where(falc: FalcText, root: Path | None) -> str:
 
 def new_catalog(lang: str) -> Catalog:
     """An empty catalog for ``lang`` (plural forms and language header set by Babel)."""
+    from babel import Locale
+
     now = datetime.now(UTC).replace(microsecond=0)
+    name = Locale.parse(lang).get_display_name("fr") or lang
     return Catalog(
         locale=lang,
+        header_comment=(
+            f"# Textes FALC en {name}, remplis par 'cai-falc translate'.\n"
+            "# 'fuzzy' : traduction automatique, non relue.\n"
+            "# Une entrée relue (sans 'fuzzy') n'est jamais réécrite."
+        ),
         project="cai-falc",
         version="1",
-        copyright_holder="",
+        language_team=name,
         creation_date=now,
         revision_date=now,
         fuzzy=False,
