@@ -175,3 +175,14 @@ def test_broken_installed_folder_is_reported_not_fatal(
     assert any("junk" in problem for problem in models.problems())
     with pytest.raises(ModelError):
         models.validate_archive(argos_env / "nothing.argosmodel")
+
+
+def test_argostranslate_reads_what_we_install(
+    argos_env: Path, argos_files: dict[str, Path]
+) -> None:
+    from argostranslate.package import Package, get_installed_packages
+
+    pkg = models.install(argos_files["en_es"])
+    theirs = Package(pkg.path)
+    assert (theirs.from_code, theirs.to_code, theirs.package_version) == ("en", "es", "1.0")
+    assert [p.to_code for p in get_installed_packages(path=[argos_env])] == ["es"]
