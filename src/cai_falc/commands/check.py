@@ -49,6 +49,13 @@ def command(paths: tuple[Path, ...], lang: str | None, fmt: str, falc: bool | No
         return
 
     settings = load_settings(project)
+    unknown = sorted(set(settings.check.disabled) - set(rules.RULES))
+    if unknown:
+        click.echo(
+            f"Attention: [check] disabled cite des règles inconnues : {', '.join(unknown)} "
+            "(la liste : cai-falc check --rules).",
+            err=True,
+        )
     with reporting():
         gloss = glossary.load(settings.path("glossaries"))
         results: list[check.CheckResult] = []
