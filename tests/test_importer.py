@@ -628,3 +628,28 @@ def test_numbered_lists_rules_entities_and_a_title_repeated_without_its_year() -
         "1. Premier rendez-vous\n2. Deuxième rendez-vous, avec un interprète.\n\n"
         "R&D et Lire & Écrire."
     )
+
+
+def test_boxes_lost_in_windows_1252_and_double_encoded_utf8(
+    tmp_path: Path, seed_export: Path, seed_fiches: list[Fiche]
+) -> None:
+    seed = seed_export.read_text(encoding="utf-8")
+    ansi = tmp_path / "ansi.txt"  # Notepad's "Save as ANSI": ☑ becomes "?"
+    ansi.write_bytes(seed.encode("cp1252", errors="replace"))
+    result = importer.import_export(ansi, tmp_path / "a", settings=_settings(spelling=False))
+    assert result.encoding == "windows-1252"
+    first = result.fiches[0]
+    assert first.categories == seed_fiches[0].categories
+    assert len(_texts(first, "encoding")) == 1
+    assert [f.body for f in result.fiches] == [f.body for f in seed_fiches]
+
+    # UTF-8 read as Windows-1252 then saved as UTF-8 again: "Ã©" for "é".
+    garbled = "".join(  # Windows tools show the 5 bytes cp1252 leaves undefined as C1 codes
+        bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in seed.encode("utf-8")
+    )
+    assert "Ã©" in garbled
+    moji = tmp_path / "moji.txt"
+    moji.write_text(garbled, encoding="utf-8")
+    repaired = importer.import_export(moji, tmp_path / "b", settings=_settings(spelling=False))
+    assert "réparé" in repaired.encoding
+    assert repaired.fiches[0].title == seed_fiches[0].title

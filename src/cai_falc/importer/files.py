@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,6 +73,44 @@ def _glossary_words(folder: Path) -> list[str]:
     return words
 
 
+#: UTF-8 read as Windows-1252 and saved again: "Ã©" for "é", "â€™" for "’".
+_MOJIBAKE_RE = re.compile(
+    "[ÃÂâ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+)
+
+
+#: Thin spaces (U+2009, U+202F) have no Windows-1252 byte: saving the export as "ANSI"
+#: writes "?" instead ("«?Promotion", "citoyenneté?»", "Couleur?livres"). A "?" glued to
+#: a letter on both sides, or between a letter and » : ;, or right after «, was a space.
+_LOST_SPACE_RE = re.compile(r"(?<=«)\?(?=\w)|(?<=\w)\?(?=\w)|(?<=\w)\?(?=[»:;])")
+
+
+def _c1_bytes(error: UnicodeError) -> tuple[bytes, int]:
+    """Encode the five bytes Windows-1252 leaves undefined (shown as U+0081...) as themselves."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    chunk = error.object[error.start : error.end]
+    if not all(0x80 <= ord(c) <= 0x9F for c in chunk):
+        raise error
+    return bytes(ord(c) for c in chunk), error.end
+
+
+codecs.register_error("cai-falc-c1", _c1_bytes)
+
+
+def _repair_mojibake(source: storage.TextFile) -> storage.TextFile:
+    """Undo UTF-8 text that was decoded as Windows-1252 and saved again ("dÃ©cret")."""
+    if len(_MOJIBAKE_RE.findall(source.text)) < 3:
+        return source
+    try:
+        text = source.text.encode("cp1252", errors="cai-falc-c1").decode("utf-8")
+    except UnicodeError:
+        return source  # not a clean round trip: leave the text as it is
+    return storage.TextFile(
+        source.path, text, f"{source.encoding} (UTF-8 doublement encodé, réparé)"
+    )
+
+
 _COMPARED = (
     "year title lead body sources jargon resources categories related review imported".split()
 )
@@ -125,7 +164,11 @@ def import_export(path: Path, out_dir: Path, *, settings: Settings | None = None
             hint="Check the file; if it really is an export, split it or raise "
             "[importer] max_export_mb in cai-falc.toml.",
         )
-    source = storage.read_text(path)
+    source = _repair_mojibake(storage.read_text(path))
+    if source.encoding == "windows-1252":
+        text, lost = _LOST_SPACE_RE.subn(" ", source.text)
+        if lost:
+            source = storage.TextFile(source.path, text, source.encoding)
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(out_dir, "this is a file, not a folder", hint="Give a folder to --out.")
     notes: list[str] = []

@@ -46,6 +46,10 @@ class Trailer:
     specifiques: list[str] = field(default_factory=list)
 
 
+#: "☑ Accompagnement" saved as Windows-1252 becomes "? Accompagnement": the box is lost.
+_LOST_BOX_RE = re.compile(r"^\?\s+(?=\w)")
+
+
 def _checkbox(text: str) -> tuple[bool | None, str]:
     """(True, label) for a ticked box, (False, label) for an unticked one, (None, text)."""
     for mark in _TICKED:
@@ -81,6 +85,7 @@ def parse_trailer(lines: list[str], start: int, end: int, ctx: Context) -> Trail
     out = Trailer()
     section = "legend"
     caption: tuple[int, str] | None = None
+    lost_boxes = False
     for i in range(start, end):
         number, text = i + 1, clean(lines[i])
         if not text:
@@ -128,7 +133,22 @@ def parse_trailer(lines: list[str], start: int, end: int, ctx: Context) -> Trail
             ctx.placeholder(item, number, where=f"sous « {label} »")
             continue
         ticked, box_label = _checkbox(item)
-        if section in ("categories", "axes", "thematiques", "generales", "specifiques"):
+        boxes = section in ("categories", "axes", "thematiques", "generales", "specifiques")
+        if boxes and ticked is None and _LOST_BOX_RE.match(item):
+            # The export shows ticked boxes (the seed has no other kind): keep the category,
+            # and tell the editor once that the marks were lost.
+            ticked, box_label = True, norm(item[1:])
+            if not lost_boxes:
+                ctx.add(
+                    "encoding",
+                    f"Cases à cocher illisibles (« {quote(item, 40)} ») : l’export a été "
+                    "enregistré dans un encodage qui ne connaît pas ☑ et ☐. Ces catégories sont "
+                    "reprises comme cochées : vérifiez-les, ou exportez en UTF-8.",
+                    number,
+                    item,
+                )
+            lost_boxes = True
+        if boxes:
             if ticked is None:
                 ctx.add(
                     "unclassified",
