@@ -37,6 +37,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 
+#: Thread and beam settings tried on the cai-falc side; the last one is beam 4 like argos.
+CONFIGS = ((0, 1, 1), (1, 1, 1), (2, 1, 1), (1, 2, 1), (0, 1, 4))
+
+
 def collect_segments(limit: int) -> list[str]:
     """French segments: FALC texts if present, else the fiches' sentences."""
     from cai_falc import catalog, fiche
@@ -54,7 +58,9 @@ def collect_segments(limit: int) -> list[str]:
     return texts[:limit]
 
 
-def side_cai(segments: list[str], intra: int, inter: int, beam: int) -> dict[str, float]:
+def side_cai(
+    segments: list[str], langs: list[str], intra: int, inter: int, beam: int
+) -> dict[str, float]:
     from cai_falc import models
     from cai_falc.config import TranslateSettings
     from cai_falc.translate import Runtime, translate_segments
@@ -62,33 +68,39 @@ def side_cai(segments: list[str], intra: int, inter: int, beam: int) -> dict[str
     settings = TranslateSettings(threads=intra, inter_threads=inter, beam_size=beam)
     start = time.perf_counter()
     runtime = Runtime(settings, models.installed())
-    chain = runtime.route("fr", "en")
-    assert chain is not None
-    out = translate_segments(segments, lang="en", chain=chain, runtime=runtime)
+    firsts = []
+    for lang in langs:  # as translate_project does: one language after the other
+        chain = runtime.route("fr", lang)
+        assert chain is not None
+        out = translate_segments(segments, lang=lang, chain=chain, runtime=runtime)
+        assert len(out) == len(segments)
+        firsts.append(out[0].text)
     elapsed = time.perf_counter() - start
-    assert len(out) == len(segments)
-    return {"seconds": elapsed, "first": out[0].text}  # type: ignore[dict-item]
+    return {"seconds": elapsed, "first": firsts}  # type: ignore[dict-item]
 
 
-def side_argos(segments: list[str]) -> dict[str, float]:
+def side_argos(segments: list[str], langs: list[str]) -> dict[str, float]:
     import argostranslate.sbd
     import argostranslate.translate
 
-    argostranslate.sbd.MiniSBDSentencizer.split_sentences = (  # type: ignore[method-assign]
+    argostranslate.sbd.MiniSBDSentencizer.split_sentences = (
         lambda self, text: [text]
     )
     start = time.perf_counter()
-    out = [argostranslate.translate.translate(s, "fr", "en") for s in segments]
+    firsts = []
+    for lang in langs:
+        out = [argostranslate.translate.translate(s, "fr", lang) for s in segments]
+        firsts.append(out[0])
     elapsed = time.perf_counter() - start
-    return {"seconds": elapsed, "first": out[0]}  # type: ignore[dict-item]
+    return {"seconds": elapsed, "first": firsts}  # type: ignore[dict-item]
 
 
 def child(args: argparse.Namespace) -> None:
     segments = json.loads(Path(args.segments_file).read_text(encoding="utf-8"))
     if args.side == "argos":
-        result = side_argos(segments)
+        result = side_argos(segments, args.langs.split(","))
     else:
-        result = side_cai(segments, args.intra, args.inter, args.beam)
+        result = side_cai(segments, args.langs.split(","), args.intra, args.inter, args.beam)
     result["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result["heavy"] = sorted(m for m in ("torch", "stanza") if m in sys.modules)  # type: ignore[assignment]
     print(json.dumps(result))
@@ -97,7 +109,8 @@ def child(args: argparse.Namespace) -> None:
 def run_child(side: str, segments_file: Path, env: dict[str, str], intra: int = 0,
               inter: int = 1, beam: int = 1) -> dict[str, float]:
     command = [sys.executable, __file__, "--side", side, "--segments-file", str(segments_file),
-               "--intra", str(intra), "--inter", str(inter), "--beam", str(beam)]
+               "--intra", str(intra), "--inter", str(inter), "--beam", str(beam),
+               "--langs", env["BENCH_LANGS"]]
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     if done.returncode != 0:
         raise SystemExit(f"{side} failed:\n{done.stderr[-3000:]}")
@@ -114,6 +127,9 @@ def main() -> None:
     parser.add_argument("--intra", type=int, default=0)
     parser.add_argument("--inter", type=int, default=1)
     parser.add_argument("--beam", type=int, default=1)
+    parser.add_argument(
+        "--langs", default="en", help="Target languages, e.g. en,es (es pivots through en)."
+    )
     args = parser.parse_args()
     if args.side:
         child(args)
@@ -132,16 +148,17 @@ def main() -> None:
             env[name] = os.environ[name] = str(Path(tmp) / name.lower())
         # Pieces as long as a real model's: SentencePiece trained on the segments too.
         sp_model = argos_kit.train_sentencepiece(corpus=tuple(segments), vocab_size=4000)
-        archive = argos_kit.build_package(
-            Path(tmp), "fr", "en", {"Bonjour": "Hello"}, sp_model=sp_model, **size
-        )
-        models.install(archive)
+        env["BENCH_LANGS"] = args.langs
+        for pair in ("fr", "en"), ("en", "es"):
+            archive = argos_kit.build_package(Path(tmp), *pair, {}, sp_model=sp_model, **size)
+            models.install(archive)
         segments_file = Path(tmp) / "segments.json"
         segments_file.write_text(json.dumps(segments), encoding="utf-8")
         distinct = len(set(segments))
-        print(f"{len(segments)} segments ({distinct} distinct), model size: {args.size}")
+        print(f"{len(segments)} segments ({distinct} distinct), model size: {args.size}, "
+              f"languages: {args.langs}")
         rows = []
-        for intra, inter, beam in ((0, 1, 1), (1, 1, 1), (2, 1, 1), (1, 2, 1), (0, 1, 4)):
+        for intra, inter, beam in CONFIGS:
             result = run_child("cai", segments_file, env, intra, inter, beam)
             rows.append((intra, inter, beam, result))
             print(f"  cai-falc intra={intra or 'auto'} inter={inter} beam={beam}: "
@@ -152,8 +169,8 @@ def main() -> None:
               f"{len(segments) / argos['seconds']:8.1f} segments/s, "
               f"peak {argos['maxrss_mb']:.0f} MB, heavy modules {argos['heavy']}")
         default = rows[0][3]
-        best = min(rows[:4], key=lambda row: row[3]["seconds"])
-        equal_beam = rows[4][3]
+        best = min(rows[:-1], key=lambda row: row[3]["seconds"])
+        equal_beam = rows[-1][3]
         print(f"speed ratio cai-falc / argostranslate: "
               f"{argos['seconds'] / default['seconds']:.1f}x with the defaults, "
               f"{argos['seconds'] / best[3]['seconds']:.1f}x at best "

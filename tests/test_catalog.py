@@ -129,3 +129,11 @@ def test_broken_po_files_are_clear_errors(
 def test_missing_file_is_an_empty_catalog(tmp_path: Path) -> None:
     cat = po.read_catalog(tmp_path / "fa.po", lang="fa")
     assert len(cat) == 0 and str(cat.locale) == "fa"
+
+
+def test_regenerated_machine_entry_keeps_a_persons_comment() -> None:
+    current = po.segments([falc("Un.")])
+    cat = po.update_catalog(po.new_catalog("en"), current, {"Un.": machine("One.")})
+    cat["Un."].user_comments = ["Vérifier avec Amina"]
+    again = po.update_catalog(cat, current, {"Un.": machine("One!")})
+    assert again["Un."].string == "One!" and again["Un."].user_comments == ["Vérifier avec Amina"]

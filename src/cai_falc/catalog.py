@@ -324,7 +324,10 @@ def update_catalog(
     for segment in current:
         old = catalog.get(segment.text) or catalog.obsolete.get(segment.text)
         if segment.text in machine:
-            fresh[segment.text] = machine_message(segment, machine[segment.text])
+            message = machine_message(segment, machine[segment.text])
+            if old is not None:
+                message.user_comments = list(old.user_comments)  # a person's notes stay
+            fresh[segment.text] = message
         elif old is not None:
             old.locations = list(segment.locations)
             fresh[segment.text] = old
