@@ -94,6 +94,11 @@ def test_two_cold_builds_are_byte_identical(tmp_path: Path) -> None:
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
     assert snapshot(root / "fiches") == drafts
+    # The same tree elsewhere on the disk gives the same bytes too (no absolute paths).
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(root, elsewhere, ignore=shutil.ignore_patterns("output", ".cai-falc-cache"))
+    assert run_build(elsewhere).exit_code == 0
+    assert snapshot(elsewhere / "output") == first
 
 
 def test_one_changed_fiche_rebuilds_only_that_fiche(tmp_path: Path) -> None:
