@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -375,7 +378,20 @@ def test_a_fiche_pasted_twice_is_imported_once() -> None:
 
 
 def test_importing_does_not_pull_heavy_libraries() -> None:
-    assert "torch" not in sys.modules and "spacy" not in sys.modules
+    # In a fresh interpreter: other tests load argostranslate's translator (and torch) on
+    # purpose, to compare with it.
+    code = (
+        "import sys, pathlib; from cai_falc import importer; "
+        "importer.import_export(pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])); "
+        "print([m for m in ('torch', 'stanza', 'spacy') if m in sys.modules])"
+    )
+    with tempfile.TemporaryDirectory() as out:
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(SEED), out],
+            capture_output=True, text=True, check=True,
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")},
+        )
+    assert done.stdout.strip() == "[]", done.stderr
 
 
 # ----------------------------------------------------------------------- bad input
