@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import __version__, french, lexicon, storage
+from .. import __version__, facts, french, lexicon, storage
 from ..config import SimplifySettings
 from ..errors import InputError
 from ..fiche import FalcText, Fiche
@@ -160,9 +160,39 @@ def _transform(text: str, *, glossary: Glossary, limit: int) -> tuple[list[str],
         else line
         for i, line in enumerate(final)
     ]
-    if not all(splitting.is_sentence(line) for line in lines if not line.startswith("- ")):
-        return [], steps  # a broken piece: better left out than half said
-    return lines, steps
+    if all(splitting.is_sentence(line) for line in lines if not line.startswith("- ")) and all(
+        selection.word_count(line) <= limit for line in lines
+    ):
+        return lines, steps
+    # A piece too long or broken: keep what reads well, and the core of the rest.
+    fixed: list[str] = []
+    for line in lines:
+        if line.startswith("- "):
+            if fixed and (fixed[-1].endswith(":") or fixed[-1].startswith("- ")):
+                fixed.append(line)  # a bullet stays only under its intro
+            continue
+        if (
+            selection.word_count(line) <= limit
+            and splitting.is_sentence(line)
+            and splitting.plain_clause(line)
+        ):
+            fixed.append(line)
+            continue
+        core = splitting.rescue(line, limit=limit, soft=soft)
+        steps.append(
+            Step(
+                "rescue",
+                line,
+                "\n".join(core),
+                "phrase trop longue : l'essentiel gardé, la suite retirée"
+                if core
+                else "phrase trop longue ou incomplète : retirée",
+            )
+        )
+        fixed.extend(core)
+    while fixed and fixed[-1].endswith(":"):
+        fixed.pop()
+    return fixed, steps
 
 
 def _units(
@@ -183,6 +213,14 @@ def _units(
                 continue  # fiches sometimes repeat a paragraph
             seen.add(sentence.text)
             lines, steps = _transform(sentence.text, glossary=glossary, limit=limit)
+            if is_lead and n == 0 and lines:
+                # "Ce séminaire présente ..." opens the fiche: "ce" points at its title.
+                opened = splitting.indefinite_opening(lines[0])
+                if opened != lines[0]:
+                    steps.append(
+                        Step("words.opening", lines[0], opened, "« ce » du début sans renvoi")
+                    )
+                    lines[0] = opened
             # The lead's first sentences always open the draft; the rest compete.
             unit = selection.Unit(
                 len(units), sentence.text, is_lead and n < 3, n == 0, lines, steps
@@ -202,6 +240,18 @@ def _units(
         if unit.lead and not unit.lines:
             unit.lead = False
         unit.score = selection.score(unit, limit=limit)
+    # "En 2016, elle développe ..." after "..., le CAI a développé ...": name it.
+    for previous, unit in itertools.pairwise(units):
+        if unit.lines:
+            named = splitting.resolve_to_name(
+                unit.lines[0], previous.lines[0] if previous.lines else _plain(previous.source)
+            )
+            if named is not None:
+                unit.steps.append(
+                    Step("words.pronoun", unit.lines[0], named, "pronom remplacé par le nom")
+                )
+                unit.lines[0] = named
+                unit.score = selection.score(unit, limit=limit)
     # "Elles aspirent à ..." after "Des activités sont organisées ...": name them.
     for previous, unit in itertools.pairwise(units):
         if unit.lines and previous.lines:
@@ -233,6 +283,23 @@ def _draft(
 ) -> Draft:
     limit = settings.max_words
     units = _units(title, lead, body, glossary=glossary, limit=limit)
+    source = "\n".join((title, lead, body))
+    for unit in units:
+        # A safety net: a line whose name or number the source does not hold goes
+        # (a contraction or a cut can glue words into a new name).
+        invented = [
+            line
+            for line in unit.lines
+            if facts.unsupported_facts(line.replace("'", "\u2019"), source=source, glossary=glossary)
+        ]
+        if invented:
+            unit.steps.append(
+                Step("facts", "\n".join(invented), "", "ligne retirée : fait absent de la source")
+            )
+            unit.lines = [line for line in unit.lines if line not in invented]
+            if not unit.lines:
+                unit.lead = False
+            unit.score = selection.score(unit, limit=limit)
     chosen = selection.choose(
         units,
         min_lines=settings.min_lines,

@@ -94,6 +94,10 @@ def _is_finite(word: str) -> bool:
         return False
     if {"PRE", "CON", "ART:def", "ART:ind"} & entry.cgram:
         return False  # "entre", "or": read as the preposition or conjunction
+    if any(v.startswith("inf") for v in entry.infover) and word.lower().endswith(
+        ("er", "ir", "re", "oir")
+    ):
+        return False  # "et prévenir ...": an infinitive, whatever Lexique's other rows say
     finite = any(v.startswith(("ind:", "cnd:")) for v in entry.infover)
     # Third person only: the fiches tell stories about others.
     third = any(v.endswith(("3s", "3p")) for v in entry.infover)
@@ -109,8 +113,13 @@ def verb_at(words: list[str], i: int) -> bool:
         entry = lexicon.entry(words[i].strip(",.;:"))
         if entry is not None and "NOM" in entry.cgram:
             return False  # "mis en place": a noun after a preposition
+    start = i
     while i < len(words) and words[i].lower() in _CLITICS:
         i += 1
+    if i > start and words[i - 1].lower() == "en" and i < len(words):
+        entry = lexicon.entry(words[i].strip(",.;:"))
+        if entry is not None and "NOM" in entry.cgram:
+            return False  # "mis en place": "en" is the preposition, "place" a noun
     if i < len(words) and re.match(r"^[sn][’']", words[i].lower()):
         return _is_finite(words[i][2:])
     return i < len(words) and _is_finite(words[i])
@@ -655,3 +664,159 @@ def split_enumeration(text: str, *, limit: int = 12) -> list[str]:
     if head.count("«") != head.count("»") or not starts_clause(head + " x"):
         return [text]
     return [finish(head)[:-1] + " :", *(f"- {i}" for i in items)]
+
+
+#: Joints where a sentence too long to keep whole may be cut, its head kept.
+_RESCUE_JOINTS = re.compile(
+    r"\s:\s|\s;\s|,?\smais\b|,\s|,?\s(?:et|ou|puis)\s|\s(?:qui|dont|pour|afin|avec|en|dans|sur|par|à|au|aux|"
+    r"grâce|depuis|lors|auprès|chez|vers|entre|contre|selon|alors|tandis|car|puisque|"
+    r"lorsque|quand|où)\s"
+)
+_COORD_RE = re.compile(r",?\s(?:et|puis)\s")
+
+
+_HALF_SAID = frozenset(
+    "que qu' qu\u2019 ceux celles celui celle dont où lequel laquelle lesquels lesquelles "
+    "contrairement".split()
+)
+
+
+_TIME_HEAD_RE = re.compile(
+    r"^(?:(?:En|Dès|Depuis|Fin|Début|Le|Au|À partir de|Toujours en)\b[^,]{0,30}\d{4}"
+    r"|Aujourd'hui|Aujourd\u2019hui|Ensuite|Puis|Alors|Maintenant), "
+)
+
+
+def _segments_verb(segment: str) -> bool:
+    words = segment.split()
+    return any(verb_at(words, i) for i in range(len(words)))
+
+
+def _drop_opener_and_apposition(text: str) -> str:
+    """ "En observant ..., le CAI décide ..." -> "Le CAI décide ..."; "le parcours, dispositif
+    mis en place en 2010, cède ..." -> "le parcours cède ..." (asides without a verb)."""
+    time = _TIME_HEAD_RE.match(text)
+    prefix, rest = (text[: time.end()], text[time.end() :]) if time else ("", text)
+    parts = rest.split(", ")
+    # An opener: leading comma segments with no finite verb, before a clause.
+    for k in range(1, min(len(parts), 4)):
+        head, tail = ", ".join(parts[:k]), ", ".join(parts[k:])
+        if _segments_verb(head) or head.count("«") != head.count("»"):
+            break
+        if starts_clause(tail) and not starts_clause(head + "."):
+            rest = tail
+            break
+    # An apposition between commas right after the subject, before its verb.
+    m = re.match(r"^((?:\S+ ){1,5}?\S+), ([^,«»]{3,80}), (\S+)", rest)
+    if m and not _segments_verb(m.group(1)) and not _segments_verb(m.group(2)):
+        after = rest[m.end(2) + 2 :].split()
+        if after and verb_at(after, 0):
+            rest = m.group(1) + " " + rest[m.end(2) + 2 :]
+    if prefix and rest[:1].isupper() and not rest.split()[0].isupper():
+        first = rest.split()[0]
+        if lexicon.entry(first) is not None:
+            rest = rest[:1].lower() + rest[1:]
+    return prefix + rest
+
+
+def plain_clause(line: str) -> bool:
+    """A cut line that reads whole: subject, then its finite verb within the first words,
+    no clause left open ("que ...", "ceux ...") and no list or colon."""
+    time = _TIME_HEAD_RE.match(line)
+    if time:
+        line = line[time.end() :]
+    if not starts_clause(line) or any(c in line for c in ":;–—"):
+        return False
+    words = line.rstrip(".").split()
+    if any(w.lower().strip(",") in _HALF_SAID or w.lower().startswith(("qu'", "qu\u2019"))
+           for w in words):
+        return False
+    first = next((i for i in range(len(words)) if verb_at(words, i)), None)
+    return first is not None and 1 <= first <= 5
+
+
+def rescue(text: str, *, limit: int, soft: int = 12) -> list[str]:
+    """Lines that say the core of a sentence too long to keep whole: its longest head
+    that is a sentence on its own, and a coordinated clause with its own subject
+    ("X est important et le CAI estime ..." -> two lines). Empty when nothing reads well."""
+    text = finish(_drop_opener_and_apposition(finish(text)))
+    if count_words(text) <= limit and is_sentence(text) and plain_clause(text):
+        return [text]
+    lines: list[str] = []
+    body = text
+    for m in _outside_quotes(text, _COORD_RE):
+        tail = text[m.end() :]
+        if not plain_clause(finish(tail)):
+            continue
+        head_lines = rescue(text[: m.start()], limit=limit, soft=soft)
+        if head_lines:
+            return head_lines + rescue(tail, limit=limit, soft=soft)
+        body = text
+        break
+    heads: list[tuple[int, str]] = []
+    for m in _outside_quotes(body, _RESCUE_JOINTS):
+        head = body[: m.start()].rstrip(" ,")
+        words = head.split()
+        n = count_words(head)
+        if len(words) < 4 or n > limit:
+            continue
+        if ", " in head:
+            last = head.rsplit(", ", 1)[-1].split()
+            if not any(verb_at(last, i) for i in range(len(last))):
+                continue  # "..., Journée internationale": an apposition cut in two
+        candidate = finish(head)
+        if is_sentence(candidate) and _ends_well(words) and plain_clause(candidate):
+            heads.append((n, candidate))
+    best: str | None = None
+    if heads:
+        n_best, best = max(heads)
+        shorter = [h for h in heads if h[0] <= soft]
+        if n_best > soft and shorter and max(shorter)[0] >= 0.8 * n_best:
+            best = max(shorter)[1]  # nearly as much said, under the checker's warning
+    if best is not None:
+        lines.append(best)
+    return lines
+
+
+_NAMED_SUBJECT_RE = re.compile(
+    r"^(?:[^,]{0,60}, )?(?:[Ll]e |[Ll]a |[Ll]['\u2019])?((?:[A-Z][A-Za-z]+ )?[A-Z]{2,}[a-z]*)\s"
+)
+_PRONOUN_LEAD_RE = re.compile(
+    r"^((?:(?:En|Dès|Depuis|Fin|Début)\b[^,]{0,25}\d{4}, )?)(Il|Elle|il|elle)(?= )"
+)
+
+
+def resolve_to_name(line: str, previous: str) -> str | None:
+    """ "En 2016, elle développe ..." after "Depuis sa création, le CAI a ..." ->
+    "En 2016, le CAI développe ..."; only a named subject (an acronym) is taken."""
+    m = _PRONOUN_LEAD_RE.match(line)
+    if m is None:
+        return None
+    words = line.split()
+    head = len(m.group(1).split())
+    if not verb_at(words, head + 1):
+        return None
+    name_match = _NAMED_SUBJECT_RE.match(previous.strip())
+    if name_match is None:
+        return None
+    rest = previous[name_match.end(1) :].split()
+    if not rest or not verb_at(rest, 0):
+        return None  # the name is not the subject of the sentence before
+    article = previous[: name_match.start(1)].rsplit(", ", 1)[-1].strip().lower()
+    name = f"{article} {name_match.group(1)}".strip() if article else name_match.group(1)
+    name = name.replace("l' ", "l'").replace("l\u2019 ", "l\u2019")
+    if not m.group(1):
+        name = name[:1].upper() + name[1:]
+    return m.group(1) + name + line[m.end() :]
+
+
+_OPENING_DEMONSTRATIVE = {"Ce": "Un", "Cet": "Un", "Cette": "Une", "Ces": "Des"}
+
+
+def indefinite_opening(line: str) -> str:
+    """ "Ce séminaire présente ..." as a fiche's first line -> "Un séminaire présente ...":
+    nothing before it says which one."""
+    first, _, rest = line.partition(" ")
+    if first not in _OPENING_DEMONSTRATIVE or not rest or rest[:1].isdigit():
+        return line
+    return f"{_OPENING_DEMONSTRATIVE[first]} {rest}"

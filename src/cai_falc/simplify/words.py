@@ -137,7 +137,7 @@ def _keep_case(original: str, new: str) -> str:
 
 #: "différents" and "divers" mean "plusieurs" when no determiner stands before them.
 _SEVERAL_RE = re.compile(
-    r"(?<!\bles )(?<!\bdes )(?<!\bces )(?<!\bses )(?<!\baux )(?<!\bleurs )"
+    r"(?<!\bles )(?<!\bdes )(?<!\btrès )(?<!\bsi )(?<!\bplus )(?<!\bsont )(?<!\best )(?<!\bces )(?<!\bses )(?<!\baux )(?<!\bleurs )"
     r"\b(?:différents|différentes|divers|diverses)\b(?= \w)",
     re.IGNORECASE,
 )
