@@ -112,7 +112,9 @@ class TranslateSettings:
     pivot_language: str = _f("en", "Language used as a pivot when no direct model exists.")
     batch_size: int = _f(64, "Sentences translated together in one batch.")
     threads: int = _f(
-        0, "CPU threads per translation (CTranslate2 intra_threads; 0: cores, at most 4)."
+        1,
+        "CPU threads per translation (CTranslate2 intra_threads; 0: cores, at most 4). "
+        "1 measured fastest on 2 shared cores (bench/translate.py).",
     )
     inter_threads: int = _f(1, "Batches translated in parallel (CTranslate2 inter_threads).")
     beam_size: int = _f(
