@@ -110,7 +110,9 @@ class SimplifySettings:
 @dataclass(frozen=True)
 class TranslateSettings:
     pivot_language: str = _f("en", "Language used as a pivot when no direct model exists.")
-    batch_size: int = _f(64, "Sentences translated together in one batch.")
+    batch_size: int = _f(
+        64, "Sentences translated together in one batch (divided by beam_size when above 1)."
+    )
     threads: int = _f(
         1,
         "CPU threads per translation (CTranslate2 intra_threads; 0: cores, at most 4). "
