@@ -290,7 +290,9 @@ def _draft(
         invented = [
             line
             for line in unit.lines
-            if facts.unsupported_facts(line.replace("'", "\u2019"), source=source, glossary=glossary)
+            if facts.unsupported_facts(
+                line.replace("'", "\u2019"), source=source, glossary=glossary
+            )
         ]
         if invented:
             unit.steps.append(

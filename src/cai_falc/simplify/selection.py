@@ -112,9 +112,10 @@ def score(unit: Unit, *, limit: int) -> float:
     if _PRONOUN_START.match(unit.lines[0]):
         value -= 3.0  # "Il ..." out of its context: who is "il"?
     value -= 1.0 * sum(1 for n in counts if n > 12)
-    value += (reading_ease(unit.lines) - 55.0) / 10.0
-    if any(n < 3 for n in counts if n):
-        value -= 1.0
+    # Shorter, more frequent words read easier: they weigh as much as a year or the CAI.
+    value += max(-4.0, min(3.0, (reading_ease(unit.lines) - 60.0) / 6.0))
+    if any(n < 5 for n in counts if n):
+        value -= 2.0  # "Il donne aux citoyens.": a short line often lost its object
     value -= 0.3 * max(0, len(unit.lines) - 2)
     value -= 1.0 * max(0, sum(1 for line in unit.lines if line.startswith("- ")) - 4)
     value -= 0.1 * sum(max(0, n - 10) for n in counts)

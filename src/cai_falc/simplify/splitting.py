@@ -361,7 +361,7 @@ _TAIL_STARTS = frozenset("en dans lors auprès via".split())
 
 def _ends_well(words: list[str]) -> bool:
     """Whether a cut sentence ends on a noun, a name, a number or a closing quote."""
-    last = words[-1].strip(",;:")
+    last = re.sub(r"^(?:d|l|qu)['\u2019](?=\w)", "", words[-1].strip(",;:"), flags=re.I)
     if last.lower().replace("\u2019", "'") in _BAD_ENDINGS | _DANGLING:
         return False
     if last in ("»", '"') or last[:1].isupper() or last[:1].isdigit():
@@ -525,7 +525,12 @@ def is_sentence(line: str) -> bool:
     for i in range(len(words) - 1):
         if verb_at(words, i) and _gap_after(words[i], words[i + 1]):
             return False  # "Le Centre engage dédié à ...": a word is missing in the source
-    return any(verb_at(words, i) for i in range(len(words)))
+    verbs = [i for i in range(len(words)) if verb_at(words, i)]
+    if verbs == [len(words) - 1]:
+        entry = lexicon.entry(last)
+        if entry is not None and "NOM" in entry.cgram:
+            return False  # "L'ouverture d'un second centre.": a noun, not "centrer"
+    return bool(verbs)
 
 
 _LINKING = frozenset("être avoir devenir rester sembler paraître demeurer".split())

@@ -98,6 +98,10 @@ PLAIN_WORDS: tuple[tuple[str, str], ...] = (
     ("renforcer le développement de", "développer"),
     ("met en évidence", "montre"),
     ("mettent en évidence", "montrent"),
+    ("fait référence aux", "parle des"),
+    ("fait référence au", "parle du"),
+    ("fait référence à des", "parle de"),
+    ("font référence aux", "parlent des"),
     ("fait référence à", "parle de"),
     ("font référence à", "parlent de"),
     ("prend l'initiative de", "décide de"),
@@ -111,6 +115,75 @@ PLAIN_WORDS: tuple[tuple[str, str], ...] = (
     ("en tant que", "comme"),
     ("en tant qu'", "comme "),
     ("asbl", "association"),
+    # Connectors and adverbs: the everyday word says the same.
+    ("également", "aussi"),
+    ("cependant", "mais"),
+    ("toutefois", "mais"),
+    ("en outre", "aussi"),
+    ("par conséquent", "donc"),
+    ("dès lors", "alors"),
+    ("à l'heure actuelle", "maintenant"),
+    ("lorsqu'", "quand "),
+    ("lorsque", "quand"),
+    ("auparavant", "avant"),
+    ("ultérieurement", "plus tard"),
+    ("fréquemment", "souvent"),
+    ("suffisamment", "assez"),
+    ("principalement", "surtout"),
+    ("essentiellement", "surtout"),
+    ("en particulier", "surtout"),
+    ("uniquement", "seulement"),
+    ("approximativement", "environ"),
+    ("immédiatement", "tout de suite"),
+    ("un grand nombre de", "beaucoup de"),
+    ("un grand nombre d'", "beaucoup d'"),
+    ("la majorité des", "la plupart des"),
+    # Verbs and phrases: same person, same number, same construction.
+    ("met en place", "organise"),
+    ("mettent en place", "organisent"),
+    ("effectue", "fait"),
+    ("effectuent", "font"),
+    ("réalise", "fait"),
+    ("réalisent", "font"),
+    ("se déroule", "a lieu"),
+    ("se déroulent", "ont lieu"),
+    ("est en mesure de", "peut"),
+    ("est en mesure d'", "peut "),
+    ("sont en mesure de", "peuvent"),
+    ("sont en mesure d'", "peuvent "),
+    ("a la possibilité de", "peut"),
+    ("a la possibilité d'", "peut "),
+    ("ont la possibilité de", "peuvent"),
+    ("ont la possibilité d'", "peuvent "),
+    ("est tenu de", "doit"),
+    ("est tenue de", "doit"),
+    ("sont tenus de", "doivent"),
+    ("sont tenues de", "doivent"),
+    ("est constitué de", "est fait de"),
+    ("est constitué d'", "est fait d'"),
+    ("est constituée de", "est faite de"),
+    ("est constituée d'", "est faite d'"),
+    ("sont constitués de", "sont faits de"),
+    ("n'a de cesse d'", "continue à "),
+    ("n'a de cesse de", "continue à"),
+    ("cède la place au", "devient le"),
+    ("cède la place à la", "devient la"),
+    ("en collaboration avec", "avec"),
+    ("en partenariat avec", "avec"),
+    ("visant à", "pour"),
+    ("destiné à", "pour"),
+    ("destinée à", "pour"),
+    ("destinés à", "pour"),
+    ("destinées à", "pour"),
+    ("destiné aux", "pour les"),
+    ("destinée aux", "pour les"),
+    ("destinés aux", "pour les"),
+    ("destinées aux", "pour les"),
+    ("dans le cadre du", "dans le"),
+    ("dans le cadre des", "dans les"),
+    ("relatif à la", "sur la"),
+    ("relative à la", "sur la"),
+    ("un impact", "un effet"),
     ("s'inscrit dans le cadre des", "fait partie des"),
     ("s'inscrit dans le cadre du", "fait partie du"),
     ("s'inscrit dans le cadre de", "fait partie de"),
@@ -137,7 +210,8 @@ def _keep_case(original: str, new: str) -> str:
 
 #: "différents" and "divers" mean "plusieurs" when no determiner stands before them.
 _SEVERAL_RE = re.compile(
-    r"(?<!\bles )(?<!\bdes )(?<!\btrès )(?<!\bsi )(?<!\bplus )(?<!\bsont )(?<!\best )(?<!\bces )(?<!\bses )(?<!\baux )(?<!\bleurs )"
+    r"(?<!\bles )(?<!\bdes )(?<!\btrès )(?<!\bsi )(?<!\bplus )(?<!\bsont )(?<!\best )"
+    r"(?<!\bces )(?<!\bses )(?<!\baux )(?<!\bleurs )"
     r"\b(?:différents|différentes|divers|diverses)\b(?= \w)",
     re.IGNORECASE,
 )
@@ -150,6 +224,8 @@ def plain_words(text: str) -> str:
         return _keep_case(m.group(), _PLAIN_MAP[m.group().lower()])
 
     text = _PLAIN_RE.sub(repl, text)
+    # "Elle révèle notamment que": the adverb goes; after a comma it introduces examples.
+    text = re.sub(r"(?<![,\s]) notamment(?=[ ,.])", "", text)
     return _SEVERAL_RE.sub(lambda m: _keep_case(m.group(), "plusieurs"), text)
 
 
