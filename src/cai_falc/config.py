@@ -105,6 +105,9 @@ class SimplifySettings:
     max_words: int = _f(
         15, "Longest sentence (in words) the simplifier writes; longer ones are split or left out."
     )
+    max_box_words: int = _f(
+        6, "Most terms in the 'Mots difficiles' box (acronyms the text uses are always in it)."
+    )
 
 
 @dataclass(frozen=True)

@@ -326,7 +326,9 @@ def _draft(
     clean_title = layout.title(words.plain_words(_plain(title))).replace("'", "\u2019")
     box = {
         term: explanation.replace("'", "\u2019")
-        for term, explanation in words.difficult_words(clean_title + "\n" + text, glossary).items()
+        for term, explanation in words.difficult_words(
+            clean_title + "\n" + text, glossary, limit=settings.max_box_words
+        ).items()
     }
     falc = FalcText(
         id=ident,

@@ -682,7 +682,11 @@ _COORD_RE = re.compile(r",?\s(?:et|puis)\s")
 
 _HALF_SAID = frozenset(
     "que qu' qu\u2019 ceux celles celui celle dont où lequel laquelle lesquels lesquelles "
-    "contrairement".split()
+    "contrairement qui".split()
+)
+#: "décidé de l'envisager": an object pronoun whose noun was cut away.
+_LOST_OBJECT_RE = re.compile(
+    r"\b(?:de|d['\u2019]|à|pour) (?:l['\u2019]\w+|(?:le|la|les) \w+(?:er|ir|re))\b"
 )
 
 
@@ -737,7 +741,24 @@ def plain_clause(line: str) -> bool:
            for w in words):
         return False
     first = next((i for i in range(len(words)) if verb_at(words, i)), None)
-    return first is not None and 1 <= first <= 5
+    if first is None or not 1 <= first <= 5:
+        return False
+    entry = lexicon.entry(words[first])
+    if words[first - 1].lower() in ("et", "ou") and entry is not None and (
+        {"ADJ", "NOM"} & entry.cgram
+    ):
+        return False  # "Le cadre législatif et pratique ...": an adjective, not a verb
+    for m in _LOST_OBJECT_RE.finditer(line):
+        verb = re.sub(r"^l['\u2019]", "", m.group().split()[-1])
+        if _infinitive(verb):
+            return False
+    for w in words[first + 1 :]:
+        e = lexicon.entry(w.strip(","))
+        if e is not None and "par:pre" in e.infover and w.lower().endswith("ant"):
+            return False  # "... contraignant le CAI": a participle clause cut short
+    if words[-1][:1].isdigit() and words[-2].lower() in _NOT_BEFORE_VERB:
+        return False  # "prennent en charge les 4": the noun after the number is gone
+    return True
 
 
 def rescue(text: str, *, limit: int, soft: int = 12) -> list[str]:

@@ -160,12 +160,10 @@ PLAIN_WORDS: tuple[tuple[str, str], ...] = (
     ("sont tenus de", "doivent"),
     ("sont tenues de", "doivent"),
     ("est constitué de", "est fait de"),
-    ("est constitué d'", "est fait d'"),
     ("est constituée de", "est faite de"),
-    ("est constituée d'", "est faite d'"),
     ("sont constitués de", "sont faits de"),
-    ("n'a de cesse d'", "continue à "),
-    ("n'a de cesse de", "continue à"),
+    ("n'a de cesse d'", "continue d'"),
+    ("n'a de cesse de", "continue de"),
     ("cède la place au", "devient le"),
     ("cède la place à la", "devient la"),
     ("en collaboration avec", "avec"),
@@ -241,17 +239,41 @@ def replace_terms(text: str, glossary: Glossary) -> str:
     return "".join(out)
 
 
-def difficult_words(text: str, glossary: Glossary) -> dict[str, str]:
-    """The "Mots difficiles" box: every glossary term of ``text`` and its explanation."""
-    box: dict[str, str] = {}
+def _first_sentence(text: str) -> str:
+    head = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]
+    return head
+
+
+def difficult_words(text: str, glossary: Glossary, *, limit: int = 6) -> dict[str, str]:
+    """The "Mots difficiles" box: the glossary terms of ``text`` and their explanation.
+
+    Short, so a leaflet keeps to 1 or 2 pages: acronyms first (the checker wants each
+    explained), then the other terms in reading order, at most ``limit`` in all unless
+    more acronyms need it; an acronym whose full name the text already writes needs no
+    entry; an acronym gets its full name and one sentence of explanation.
+    """
+    plain = text.replace("\u2019", "'").lower()
+    acronyms: dict[str, str] = {}
+    others: dict[str, str] = {}
     for match in glossary.find(text):
         term = match.term
-        if term.replacement or term.term in box:
+        if term.replacement or term.term in acronyms or term.term in others:
             continue
+        if term.kind == "acronym" and term.expansion:
+            if term.expansion.replace("\u2019", "'").lower() in plain:
+                continue  # "le Centre public d'action sociale (CPAS)": said in the text
         explanation = term.explanation or term.expansion
         if term.kind in ("acronym", "name") and term.expansion and term.explanation:
-            explanation = f"{term.expansion}. {term.explanation}"
-        box[term.term] = explanation
+            explanation = f"{term.expansion}. {_first_sentence(term.explanation)}"
+        if term.kind == "acronym":
+            acronyms[term.term] = explanation
+        else:
+            others[term.term] = explanation
+    box = dict(acronyms)
+    for term_name, explanation in others.items():
+        if len(box) >= limit:
+            break
+        box[term_name] = explanation
     return box
 
 
