@@ -1,13 +1,14 @@
 """Quality figures of the simplifier on the project's fiches (issue 4).
 
-Usage: .venv/bin/python bench/simplify.py [--show] [FICHE-ID ...]
+Usage: .venv/bin/python bench/simplify.py [--show] [--pages] [FICHE-ID ...]
 
 For each fiche: words per sentence, Kandel-Moles, LIX and rare-word share of the
 source and of its FALC draft, the checker's errors on the draft, its facts (and how
 many the source does not support: must be 0), and its number of lines. Drafts are
-made in memory; nothing in the project is written. SARI is not computed: no public
-French simplification corpus with references is available offline here (see the
-report of issue 4).
+made in memory; nothing in the project is written. With --pages, each draft's French
+A5 leaflet is rendered in memory too and its pages counted (slow: about 1 s a fiche).
+SARI is not computed: no public French simplification corpus with references is
+available offline here (see the report of issue 4).
 """
 
 from __future__ import annotations
@@ -26,8 +27,21 @@ def _fmt(value: float | None, digits: int = 1) -> str:
     return "-" if value is None else f"{value:.{digits}f}"
 
 
+def _leaflet_pages(item: fiche.Fiche, falc: fiche.FalcText, settings: config.Settings) -> int:
+    """Pages of the French A5 leaflet of a draft, rendered in memory."""
+    import io
+
+    from pypdf import PdfReader
+
+    from cai_falc import render
+
+    page = render.page_for(item, falc, settings=settings)
+    return len(PdfReader(io.BytesIO(render.Renderer(settings).leaflet_pdf(page))).pages)
+
+
 def main(argv: list[str]) -> int:
     show = "--show" in argv
+    pages = "--pages" in argv
     wanted = [a for a in argv if not a.startswith("--")]
     settings = config.load(ROOT)
     terms = glossary.load(settings.path("glossaries"))
@@ -53,8 +67,12 @@ def main(argv: list[str]) -> int:
             draft_facts = facts.extract(draft_text)
             bad = facts.unsupported_facts(draft_text, source=item.text(), glossary=terms)
             lines = [b for b in draft.falc.blocks() if b.kind != "heading"]
+            n_pages = _leaflet_pages(item, draft.falc, settings) if pages else None
             rows.append(
-                (item.id[:38], source, falc, len(errors), len(draft_facts), len(bad), len(lines))
+                (
+                    item.id[:38], source, falc, len(errors), len(draft_facts), len(bad),
+                    len(lines), n_pages,
+                )
             )
             if show:
                 print(f"# {draft.falc.title}\n{draft.falc.body}")
@@ -70,18 +88,19 @@ def main(argv: list[str]) -> int:
                 print()
     head = (
         f"{'fiche':38} {'mots/phr':>11} {'max':>7} {'Kandel-Moles':>13} {'LIX':>11} "
-        f"{'rares %':>9} {'err':>4} {'faits':>5} {'inv.':>4} {'lignes':>6}"
+        f"{'rares %':>9} {'err':>4} {'faits':>5} {'inv.':>4} {'lignes':>6} {'pages':>5}"
     )
     print(head)
     print("-" * len(head))
-    for name, src, out, n_errors, n_facts, n_bad, n_lines in rows:
+    for name, src, out, n_errors, n_facts, n_bad, n_lines, n_pages in rows:
         print(
             f"{name:38} {_fmt(src.words_per_sentence):>5}→{_fmt(out.words_per_sentence):<5} "
             f"{src.words_per_sentence_max:>3}→{out.words_per_sentence_max:<3} "
             f"{_fmt(src.kandel_moles, 0):>6}→{_fmt(out.kandel_moles, 0):<6} "
             f"{_fmt(src.lix, 0):>5}→{_fmt(out.lix, 0):<5} "
             f"{_fmt(100 * (src.rare_words or 0), 0):>4}→{_fmt(100 * (out.rare_words or 0), 0):<4} "
-            f"{n_errors:>4} {n_facts:>5} {n_bad:>4} {n_lines:>6}"
+            f"{n_errors:>4} {n_facts:>5} {n_bad:>4} {n_lines:>6} "
+            f"{'-' if n_pages is None else n_pages:>5}"
         )
     if rows:
         n = len(rows)
@@ -91,8 +110,12 @@ def main(argv: list[str]) -> int:
         clean = sum(1 for r in rows if r[3] == 0)
         print(
             f"\n{n} fiches: FALC {mean_wps:.1f} mots/phrase, Kandel-Moles {src_km:.0f} → "
-            f"{mean_km:.0f}, {clean}/{n} sans erreur, {sum(r[5] for r in rows)} fait(s) inventé(s)"
+            f"{mean_km:.0f} (min {min(r[2].kandel_moles or 0 for r in rows):.0f}), "
+            f"{clean}/{n} sans erreur, {sum(r[5] for r in rows)} fait(s) inventé(s)"
         )
+        if pages:
+            counts = [r[7] for r in rows if r[7] is not None]
+            print(f"dépliants : {sum(1 for c in counts if c <= 2)}/{len(counts)} sur 1 ou 2 pages")
     return 0
 
 

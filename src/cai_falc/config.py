@@ -101,12 +101,16 @@ class CheckSettings:
 class SimplifySettings:
     min_lines: int = _f(6, "Fewest sentences a FALC draft aims for.")
     max_lines: int = _f(15, "Most sentences a FALC draft keeps.")
-    target_lines: int = _f(11, "Sentences a FALC draft aims for, between min_lines and max_lines.")
+    target_lines: int = _f(
+        8,
+        "Sentences a FALC draft aims for, between min_lines and max_lines "
+        "(8 lines and a box of 3 words fit most leaflets on 2 A5 pages).",
+    )
     max_words: int = _f(
         15, "Longest sentence (in words) the simplifier writes; longer ones are split or left out."
     )
     max_box_words: int = _f(
-        6, "Most terms in the 'Mots difficiles' box (acronyms the text uses are always in it)."
+        3, "Most terms in the 'Mots difficiles' box (acronyms the text uses are always in it)."
     )
 
 
