@@ -54,5 +54,10 @@ def test_font_size_below_falc_minimum_is_refused(tmp_path: Path) -> None:
 
 def test_describe_lists_every_field_with_help() -> None:
     rows = config.describe()
-    assert ("check", "long_sentence_error", 15, rows[[r[1] for r in rows].index("long_sentence_error")][3]) in rows
+    assert (
+        "check",
+        "long_sentence_error",
+        15,
+        rows[[r[1] for r in rows].index("long_sentence_error")][3],
+    ) in rows
     assert all(help_line for *_, help_line in rows)

@@ -23,7 +23,11 @@ def sample() -> fm.Fiche:
             thematiques=fm.Thematiques(generales=["Citoyenneté"], specifiques=["Intégration"]),
         ),
         related=[fm.Related(number=8, label="Français Alphabétisation")],
-        review=[fm.ReviewItem(kind="placeholder", message="Lien à ajouter", line=12, text="Ajouter liens")],
+        review=[
+            fm.ReviewItem(
+                kind="placeholder", message="Lien à ajouter", line=12, text="Ajouter liens"
+            )
+        ],
         imported=fm.Imported(export="export.txt", line=3, hash="abc"),
     )
 

@@ -36,14 +36,19 @@ def test_terms_are_found_by_any_form(tmp_path: Path) -> None:
     ("text", "message", "line"),
     [
         ("terms:\n  - term: X\n", "give an 'explanation'", 2),
-        ("terms:\n  - term: A\n    explanation: a\n  - term: B\n    kind: sigle\n    explanation: b\n",
-         "kind 'sigle'", 4),
+        (
+            "terms:\n  - term: A\n    explanation: a\n  - term: B\n    kind: sigle\n    explanation: b\n",
+            "kind 'sigle'",
+            4,
+        ),
         ("terms:\n  - term: A\n    explanation: a\n    colour: red\n", "unknown key(s) colour", 2),
         ("terms: [\n", "invalid YAML", 2),
         ("- a\n", "expected a 'terms:' list", 1),
     ],
 )
-def test_bad_glossary_names_file_and_line(tmp_path: Path, text: str, message: str, line: int) -> None:
+def test_bad_glossary_names_file_and_line(
+    tmp_path: Path, text: str, message: str, line: int
+) -> None:
     path = write(tmp_path, "g.yaml", text)
     with pytest.raises(GlossaryError) as info:
         glossary.load(tmp_path)

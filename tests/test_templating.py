@@ -8,7 +8,9 @@ from cai_falc import templating
 from cai_falc.errors import TemplateError
 
 
-def test_project_template_overrides_and_extends_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_project_template_overrides_and_extends_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     packaged = tmp_path / "packaged"
     packaged.mkdir()
     (packaged / "page.html").write_text("<p>{{ text }}</p>{% block foot %}pied{% endblock %}")
@@ -17,7 +19,9 @@ def test_project_template_overrides_and_extends_default(tmp_path: Path, monkeypa
     own.mkdir()
     env = templating.environment(own)
     assert templating.render(env, "page.html", text="<b>") == "<p>&lt;b&gt;</p>pied"
-    (own / "page.html").write_text('{% extends "default:page.html" %}{% block foot %}à nous{% endblock %}')
+    (own / "page.html").write_text(
+        '{% extends "default:page.html" %}{% block foot %}à nous{% endblock %}'
+    )
     env = templating.environment(own)
     assert templating.render(env, "page.html", text="x") == "<p>x</p>à nous"
 

@@ -28,7 +28,8 @@ class CliError(click.ClickException):
 
     def __init__(self, error: CaiFalcError) -> None:
         super().__init__(str(error))
-        self.exit_code = error.exit_code
+        # click declares exit_code on the class; ours depends on the error (1 or 2).
+        self.exit_code = error.exit_code  # type: ignore[misc]
 
     def show(self, file: Any = None) -> None:
         click.echo(f"Erreur: {self.format_message()}", err=True)

@@ -154,7 +154,7 @@ class Settings:
 
     def path(self, name: str) -> Path:
         """An absolute path from the ``[paths]`` section (``fiches``, ``output``...)."""
-        return self.root / getattr(self.paths, name)
+        return self.root / str(getattr(self.paths, name))
 
     @property
     def target_languages(self) -> list[str]:
@@ -174,7 +174,9 @@ def describe() -> list[tuple[str, str, Any, str]]:
     rows = []
     for section, cls in SECTIONS.items():
         for f in dataclasses.fields(cls):
-            default = f.default_factory() if f.default is dataclasses.MISSING else f.default  # type: ignore[misc]
+            default: Any = f.default
+            if default is dataclasses.MISSING:
+                default = typing.cast(Any, f.default_factory)()
             rows.append((section, f.name, default, f.metadata["help"]))
     return rows
 

@@ -98,8 +98,8 @@ class ModelMissingError(ModelError):
             f"no translation model installed for {source} -> {target}",
             hint=hint
             or (
-                f"Install one with 'cai-falc models install translate-{source}_{target}.argosmodel' "
-                f"(or 'cai-falc models download {source} {target}' on a machine with internet)."
+                "Install one with "
+                f"'cai-falc models install translate-{source}_{target}.argosmodel' (or 'cai-falc models download {source} {target}' on a machine with internet)."
             ),
         )
 

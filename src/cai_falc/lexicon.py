@@ -265,7 +265,7 @@ class _LemmaCache:
                 import simplemma
 
                 lemma = str(simplemma.lemmatize(form, lang="fr")).lower()
-            except Exception:  # noqa: BLE001 - simplemma missing or failing: the form itself
+            except Exception:
                 lemma = form
             if len(self.data) < self.MAX:
                 self.data[form] = lemma
