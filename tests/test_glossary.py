@@ -37,7 +37,8 @@ def test_terms_are_found_by_any_form(tmp_path: Path) -> None:
     [
         ("terms:\n  - term: X\n", "give an 'explanation'", 2),
         (
-            "terms:\n  - term: A\n    explanation: a\n  - term: B\n    kind: sigle\n    explanation: b\n",
+            "terms:\n  - term: A\n    explanation: a\n"
+            "  - term: B\n    kind: sigle\n    explanation: b\n",
             "kind 'sigle'",
             4,
         ),
