@@ -99,7 +99,8 @@ class ModelMissingError(ModelError):
             hint=hint
             or (
                 "Install one with "
-                f"'cai-falc models install translate-{source}_{target}.argosmodel' (or 'cai-falc models download {source} {target}' on a machine with internet)."
+                f"'cai-falc models install translate-{source}_{target}.argosmodel' "
+                f"(or 'cai-falc models download {source} {target}' on a machine with internet)."
             ),
         )
 
