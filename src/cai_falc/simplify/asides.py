@@ -251,6 +251,13 @@ _OPENER_STARTS = frozenset(
 )
 
 
+_CONDITION_RE = re.compile(
+    r"^(?:à défaut|faute d|sauf|à condition|en cas d|sous réserve|sans |si |hormis|"
+    r"à moins|au cas)",
+    re.IGNORECASE,
+)
+
+
 def drop_leading_complement(text: str) -> str:
     """Remove an opening complement with no date before the subject:
     "Tout au long de ce processus de travail, le CAI agit" -> "Le CAI agit";
@@ -259,6 +266,8 @@ def drop_leading_complement(text: str) -> str:
 
     parts = text.split(", ")
     words = parts[0].split()
+    if _CONDITION_RE.match(parts[0]):
+        return text  # "À défaut, votre demande ne sera pas traitée": the condition is the point
     if (
         len(parts) < 2
         or not words
@@ -365,7 +374,7 @@ def uncleft(text: str) -> str:
 
 _REPORTING_RE = re.compile(
     r"^(?P<who>[^,]{3,60}?) (?:informe|annonce|rappelle|précise|indique|explique|souligne|"
-    r"constate|estime|affirme)(?: (?:à |aux )?[^,]{0,50}?)? que,? (?P<what>.+)$"
+    r"constate|estime|affirme)(?: (?:à |aux )?[^,]{0,50}?)? (?:que,? |qu')(?P<what>.+)$"
 )
 
 

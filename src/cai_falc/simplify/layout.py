@@ -30,7 +30,7 @@ def title(text: str, *, max_words: int = 10) -> str:
     words = text.split()
     if len(words) > max_words:
         for cut in range(len(words) - 1, 3, -1):
-            if words[cut] in ("en", "dans", "à") and cut <= max_words:
+            if words[cut] in ("en", "dans", "à") and cut <= max_words and words[cut - 1] != "plus":
                 return " ".join(words[:cut])
     return text
 

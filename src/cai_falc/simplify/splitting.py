@@ -99,8 +99,8 @@ def _is_finite(word: str) -> bool:
     ):
         return False  # "et prévenir ...": an infinitive, whatever Lexique's other rows say
     finite = any(v.startswith(("ind:", "cnd:")) for v in entry.infover)
-    # Third person only: the fiches tell stories about others.
-    third = any(v.endswith(("3s", "3p")) for v in entry.infover)
+    # Third person, and "nous"/"vous" of letters; never 1s/2s, which collide with nouns.
+    third = any(v.endswith(("3s", "3p", "1p", "2p")) for v in entry.infover)
     return finite and third
 
 
@@ -383,6 +383,20 @@ def _ends_on_noun(words: list[str]) -> bool:
     return entry is not None and entry.cgram == frozenset({"NOM"})
 
 
+_ADJ_BEFORE_NOUN = frozenset(
+    "jeunes jeune nouveaux nouvelles nouveau nouvelle autres autre anciens anciennes ancien "
+    "ancienne petits petites grands grandes vieux vieilles".split()
+)
+
+
+def _range_end(words: list[str], cut: int) -> bool:
+    """Whether ``words[cut]`` ("au", "à") closes a span opened by "du"/"de" just before."""
+    if cut >= len(words) or words[cut].lower() not in ("au", "aux", "à"):
+        return False
+    before = words[max(0, cut - 3) : cut]
+    return any(w.lower() in ("du", "de", "des", "d'", "entre") for w in before)
+
+
 def trim_tail(text: str, *, limit: int) -> str:
     """Cut trailing complements ("... en province de Namur") off a sentence over ``limit`` words."""
     words = text.rstrip(".").split()
@@ -412,6 +426,8 @@ def trim_tail(text: str, *, limit: int) -> str:
             and (entry.is_past_participle or present)
             # "sa revue" is a noun; "les actions menées" a participle.
             and not ("NOM" in entry.cgram and before in _NOT_BEFORE_VERB)
+            # "des jeunes réfugiés": a noun after an adjective that comes first.
+            and not ("NOM" in entry.cgram and before in _ADJ_BEFORE_NOUN)
             and not _is_finite(words[cut])
         )
         if participle and cut >= 3 and words[cut - 2].lower() in ("un", "une"):
@@ -442,6 +458,8 @@ def trim_tail(text: str, *, limit: int) -> str:
             and not after_noun
         ):
             continue
+        if _range_end(words, cut):
+            continue  # "du lundi au vendredi", "du 18 au 29 août": one span
         if words[cut] == "en" and (
             words[cut - 1].lower() in ("prise", "mise", "mis", "mises", "pris")
             or (cut + 1 < len(words) and words[cut + 1].strip(".,") in _FIXED_AFTER_EN)
@@ -591,6 +609,7 @@ def starts_clause(text: str) -> bool:
         or first in ("près", "environ", "plus", "moins")
         or first[:1].isdigit()
         or first in _PRONOUNS
+        or first in ("nous", "vous", "votre", "vos", "chaque", "on")
         or re.match(r"^l['\u2019]", first) is not None
         or (words[0][:1].isupper() and lexicon.entry(words[0]) is None)
     )
@@ -673,9 +692,11 @@ def split_enumeration(text: str, *, limit: int = 12) -> list[str]:
 
 #: Joints where a sentence too long to keep whole may be cut, its head kept.
 _RESCUE_JOINTS = re.compile(
-    r"\s:\s|\s;\s|,?\smais\b|,\s|,?\s(?:et|ou|puis)\s|\s(?:qui|dont|pour|afin|avec|en|dans|sur|par|à|au|aux|"
-    r"grâce|depuis|lors|auprès|chez|vers|entre|contre|selon|alors|tandis|car|puisque|"
+    r"\s:\s|\s;\s|,?\smais\b|,\s|,?\s(?:et|ou|puis)\s"
+    r"|\s(?:qui|dont|pour|afin|avec|en|dans|sur|par|à|au|aux|grâce|depuis|lors|auprès|chez|vers|entre|contre|selon|alors|tandis|car|puisque|"
     r"lorsque|quand|où)\s"
+    # "ouvertes du 18 au 29 août | du lundi au jeudi": a second span of time can go.
+    r"|\s(?=(?:du|dès le|à partir du) (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)"
 )
 _COORD_RE = re.compile(r",?\s(?:et|puis)\s")
 
@@ -728,6 +749,27 @@ def _drop_opener_and_apposition(text: str) -> str:
     return prefix + rest
 
 
+_SUBJECT_COMPLEMENT = frozenset(
+    "pour destiné destinée destinés destinées réservé réservée réservés réservées".split()
+)
+
+
+def _trim_subject(text: str) -> str:
+    """ "Une séance d'information pour les habitants du quartier aura lieu le ..." ->
+    "Une séance d'information aura lieu le ...": a long subject loses its complement."""
+    words = text.split()
+    verb = next((i for i in range(1, min(len(words), 12)) if verb_at(words, i)), None)
+    if verb is None or verb < 5 or any(w.endswith(",") for w in words[:verb]):
+        return text
+    start = verb
+    while start > 0 and words[start - 1].lower() in _CLITICS:
+        start -= 1
+    for i in range(2, start):
+        if words[i].lower() in _SUBJECT_COMPLEMENT:
+            return " ".join(words[:i] + words[start:])
+    return text
+
+
 def plain_clause(line: str) -> bool:
     """A cut line that reads whole: subject, then its finite verb within the first words,
     no clause left open ("que ...", "ceux ...") and no list or colon."""
@@ -741,7 +783,7 @@ def plain_clause(line: str) -> bool:
            for w in words):
         return False
     first = next((i for i in range(len(words)) if verb_at(words, i)), None)
-    if first is None or not 1 <= first <= 5:
+    if first is None or not 1 <= first <= 8:
         return False
     entry = lexicon.entry(words[first])
     if words[first - 1].lower() in ("et", "ou") and entry is not None and (
@@ -752,9 +794,18 @@ def plain_clause(line: str) -> bool:
         verb = re.sub(r"^l['\u2019]", "", m.group().split()[-1])
         if _infinitive(verb):
             return False
-    for w in words[first + 1 :]:
+    for i in range(1, first):
+        if _infinitive(words[i]) and words[i - 1].lower() not in _LINKS | {"sans", "d'"}:
+            return False  # "Le CAI prévenir ...": a list item glued to a subject
+    for i, w in enumerate(words[first + 1 : -1], start=first + 1):
         e = lexicon.entry(w.strip(","))
-        if e is not None and "par:pre" in e.infover and w.lower().endswith("ant"):
+        if (
+            e is not None
+            and "par:pre" in e.infover
+            and w.lower().endswith("ant")
+            and re.match(r"^(?:le|la|les|l['\u2019]|un|une|des|du)$|^l['\u2019]", words[i + 1])
+            is not None
+        ):
             return False  # "... contraignant le CAI": a participle clause cut short
     if words[-1][:1].isdigit() and words[-2].lower() in _NOT_BEFORE_VERB:
         return False  # "prennent en charge les 4": the noun after the number is gone
@@ -766,8 +817,13 @@ def rescue(text: str, *, limit: int, soft: int = 12) -> list[str]:
     that is a sentence on its own, and a coordinated clause with its own subject
     ("X est important et le CAI estime ..." -> two lines). Empty when nothing reads well."""
     text = finish(_drop_opener_and_apposition(finish(text)))
+    if count_words(text) > limit:
+        text = _trim_subject(text)
     if count_words(text) <= limit and is_sentence(text) and plain_clause(text):
         return [text]
+    listed = split_enumeration(text, limit=soft)
+    if len(listed) > 1 and all(count_words(p.removeprefix("- ")) <= limit for p in listed):
+        return listed  # "Le parcours comprend :" and one bullet per part
     lines: list[str] = []
     body = text
     for m in _outside_quotes(text, _COORD_RE):
@@ -783,6 +839,11 @@ def rescue(text: str, *, limit: int, soft: int = 12) -> list[str]:
     for m in _outside_quotes(body, _RESCUE_JOINTS):
         head = body[: m.start()].rstrip(" ,")
         words = head.split()
+        joint = m.group().strip(" ,")
+        if joint in ("à", "au", "aux") and _range_end([*words, joint], len(words)):
+            continue  # "du lundi | au vendredi"
+        if words and words[-1].lower() in ("du", "de", "des", "le", "la", "les", "un", "une"):
+            continue
         n = count_words(head)
         if len(words) < 4 or n > limit:
             continue
@@ -793,6 +854,16 @@ def rescue(text: str, *, limit: int, soft: int = 12) -> list[str]:
         candidate = finish(head)
         if is_sentence(candidate) and _ends_well(words) and plain_clause(candidate):
             heads.append((n, candidate))
+    if not heads:
+        # Last resort: before a "de" complement ("des cours | de français langue étrangère").
+        for m in _outside_quotes(body, re.compile(r"\s(?=de\s|d['\u2019])")):
+            head = body[: m.start()].rstrip(" ,")
+            n = count_words(head)
+            if n > limit or n < 6 or ", " in head:
+                continue
+            candidate = finish(head)
+            if is_sentence(candidate) and _ends_well(head.split()) and plain_clause(candidate):
+                heads.append((n, candidate))
     best: str | None = None
     if heads:
         n_best, best = max(heads)

@@ -116,6 +116,7 @@ PLAIN_WORDS: tuple[tuple[str, str], ...] = (
     ("en tant qu'", "comme "),
     ("asbl", "association"),
     # Connectors and adverbs: the everyday word says the same.
+    ("à défaut,", "sinon,"),
     ("également", "aussi"),
     ("cependant", "mais"),
     ("toutefois", "mais"),
@@ -222,6 +223,8 @@ def plain_words(text: str) -> str:
         return _keep_case(m.group(), _PLAIN_MAP[m.group().lower()])
 
     text = _PLAIN_RE.sub(repl, text)
+    # "a accueilli à lui seul près de 900 personnes": the emphasis goes, the fact stays.
+    text = re.sub(r",? à (?:lui seul|elle seule|eux seuls|elles seules)\b,?", "", text)
     # "Elle révèle notamment que": the adverb goes; after a comma it introduces examples.
     text = re.sub(r"(?<![,\s]) notamment(?=[ ,.])", "", text)
     return _SEVERAL_RE.sub(lambda m: _keep_case(m.group(), "plusieurs"), text)
@@ -283,8 +286,11 @@ def contract_expansions(text: str, glossary: Glossary, *, min_words: int = 4) ->
     for term in glossary.terms:
         if term.kind != "acronym" or len(term.expansion.split()) < min_words:
             continue
+        # "une formation à la langue française" stays: "une FLF" reads worse than the words.
         pattern = re.compile(
-            r"(?<![\w'])" + re.escape(term.expansion).replace("'", "['\u2019]") + r"(?!\w)",
+            r"(?<![\w'])(?<!\bun )(?<!\bune )(?<!\bdes )"
+            + re.escape(term.expansion).replace("'", "['\u2019]")
+            + r"(?!\w)",
             re.IGNORECASE,
         )
         text = pattern.sub(term.term, text)
