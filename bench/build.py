@@ -1,0 +1,201 @@
+"""Benchmark of ``cai-falc build``: cold, no-op and one-changed rebuilds, and growth.
+
+Every build runs in a fresh subprocess (``python -m cai_falc build -q``) in a temporary
+copy of the project, so imports, fonts and models load as they do for a user. For each
+build it prints wall time, CPU time of the child (user+sys, from ``getrusage`` deltas of
+``RUSAGE_CHILDREN``, which include ``--jobs`` workers) and the child's peak RSS (from
+``wait4``), then the ratios, all measured in this one run.
+
+Part 2 builds a synthetic corpus (``bench/corpus.py``: N fiches made from the real ones)
+at several sizes, with French only and with 3 target languages translated for real by
+echo models built on the spot (``tests/argos_kit.py``, installed in a temporary
+ARGOS_PACKAGES_DIR): how time and memory grow with fiches and languages.
+
+    .venv/bin/python bench/build.py            # N = 10, 50, 100, 200
+    .venv/bin/python bench/build.py --quick    # N = 10, 50
+    .venv/bin/python bench/build.py --sizes 10,100
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "bench"), str(ROOT / "tests"), str(ROOT / "src")]
+
+import corpus  # noqa: E402
+
+from cai_falc.fiche import read_fiche, write_fiche  # noqa: E402
+
+
+@dataclass
+class Run:
+    """One build: wall and CPU seconds, peak RSS of the child (MB), exit code."""
+
+    wall: float
+    cpu: float
+    rss_mb: float
+    code: int
+
+    def row(self, label: str) -> str:
+        return (
+            f"  {label:<34} wall {self.wall:7.2f} s   cpu {self.cpu:7.2f} s   "
+            f"peak RSS {self.rss_mb:6.0f} MB   exit {self.code}"
+        )
+
+
+def build(root: Path, env: dict[str, str], *args: str) -> Run:
+    """Run ``cai-falc build -q`` in a fresh process and measure it."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cai_falc", "build", "-q", "--project", str(root), *args],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    if proc.stderr:
+        proc.stderr.close()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if "Traceback" in err:
+        sys.exit(f"the build crashed:\n{err}")
+    # ru_maxrss is in kB on Linux; the wait4 figure is this child's (and its workers') peak.
+    return Run(wall, cpu, usage.ru_maxrss / 1024, proc.returncode)
+
+
+def project(folder: Path, fiches: list[Path], langs: list[str]) -> Path:
+    """A project in ``folder``: the real config and glossary, these fiches, these languages."""
+    root = folder
+    (root / "fiches").mkdir(parents=True)
+    config = (ROOT / "cai-falc.toml").read_text("utf-8")
+    config = re.sub(r"(?m)^languages = .*$", f"languages = {langs!r}".replace("'", '"'), config)
+    (root / "cai-falc.toml").write_text(config, "utf-8")
+    shutil.copytree(ROOT / "glossaries", root / "glossaries")
+    for path in fiches:
+        shutil.copy(path, root / "fiches" / path.name)
+    return root
+
+
+def models_env(tmp: Path, langs: list[str]) -> dict[str, str]:
+    """An environment with echo models fr->lang installed in a temporary packages folder."""
+    packages = tmp / "argos-packages"
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT / "src"),
+        "ARGOS_PACKAGES_DIR": str(packages),
+        "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/",
+        "XDG_DATA_HOME": str(tmp / "xdg-data"),
+        "XDG_CONFIG_HOME": str(tmp / "xdg-config"),
+        "XDG_CACHE_HOME": str(tmp / "xdg-cache"),
+    }
+    # Built in a child: Linux carries a process's peak RSS across fork+exec, so this
+    # process must stay small (no numpy, no ctranslate2) for the children's peaks to be theirs.
+    script = (
+        "import sys; from pathlib import Path; import argos_kit; from cai_falc import models\n"
+        "for lang in sys.argv[2:]:\n"
+        "    archive = argos_kit.build_package(Path(sys.argv[1]) / 'archives', 'fr', lang)\n"
+        "    models.install(archive)\n"
+    )
+    env_kit = {**env, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT / "tests")])}
+    subprocess.run([sys.executable, "-c", script, str(tmp), *langs], env=env_kit, check=True)
+    return env
+
+
+def change_one(root: Path) -> None:
+    """Change one fiche's source, as an editor re-importing a corrected fiche would."""
+    path = sorted(p for p in (root / "fiches").glob("*.md") if not p.name.endswith(".falc.md"))[0]
+    fiche = read_fiche(path)
+    fiche.lead += " Le CAI organise aussi une rencontre chaque année."
+    write_fiche(fiche, path)
+
+
+def part_one(tmp: Path, env: dict[str, str]) -> None:
+    real = [p for p in sorted((ROOT / "fiches").glob("*.md")) if not p.name.endswith(".falc.md")]
+    print(f"1. The real project ({len(real)} fiches, French only; cold = no cache, no drafts)")
+    runs: dict[str, Run] = {}
+    for jobs in (1, 2):
+        root = project(tmp / f"real-j{jobs}", real, [])
+        runs[f"cold --jobs {jobs}"] = build(root, env, "--jobs", str(jobs))
+        if jobs == 1:
+            runs["no-op rebuild"] = build(root, env)
+            change_one(root)
+            runs["one fiche changed"] = build(root, env)
+    for label, run in runs.items():
+        print(run.row(label))
+    cold = runs["cold --jobs 1"]
+    print("  ratios (target): wall / cpu")
+    for label, target in (("no-op rebuild", 0.05), ("one fiche changed", 0.20)):
+        run = runs[label]
+        ok = "ok" if run.wall / cold.wall < target else "MISSED"
+        print(
+            f"    {label + ' / cold':<30} {run.wall / cold.wall:6.1%} / {run.cpu / cold.cpu:6.1%}"
+            f"   (< {target:.0%}: {ok})"
+        )
+    two = runs["cold --jobs 2"]
+    print(f"    {'cold --jobs 2 / --jobs 1':<30} {two.wall / cold.wall:6.1%} / "
+          f"{two.cpu / cold.cpu:6.1%}")
+
+
+def part_two(tmp: Path, env: dict[str, str], sizes: list[int], langs: list[str]) -> None:
+    print(f"\n2. Synthetic corpus (cold builds, --jobs 1); 3 languages = fr + {', '.join(langs)}")
+    print(f"  {'fiches':>6} {'langs':>5} {'wall s':>8} {'cpu s':>8} {'s/fiche':>8} "
+          f"{'peak MB':>8} {'exit':>4}")
+    per_fiche: dict[tuple[int, int], float] = {}
+    for n in sizes:
+        source = corpus.write_corpus(tmp / f"corpus-{n}", n)
+        for targets in ([], langs):
+            root = project(tmp / f"synth-{n}-{len(targets)}", source, targets)
+            run = build(root, env)
+            count = 1 + len(targets)
+            per_fiche[(n, count)] = run.cpu / n
+            print(f"  {n:>6} {count:>5} {run.wall:8.2f} {run.cpu:8.2f} {run.cpu / n:8.3f} "
+                  f"{run.rss_mb:8.0f} {run.code:>4}")
+            shutil.rmtree(root)
+    small, big = min(sizes), max(sizes)
+    if small != big:
+        print("  linearity (cpu per fiche at the largest N / at the smallest; 1.0 = linear):")
+        for count in (1, 1 + len(langs)):
+            ratio = per_fiche[(big, count)] / per_fiche[(small, count)]
+            print(f"    {count} language(s): {big} vs {small} fiches -> {ratio:.2f}")
+    for n in sizes:
+        ratio = per_fiche[(n, 1 + len(langs))] / per_fiche[(n, 1)]
+        print(f"  cost of {len(langs)} more languages at N = {n}: x{ratio:.2f} cpu")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="N = 10, 50 only")
+    parser.add_argument("--sizes", help="comma-separated corpus sizes (default 10,50,100,200)")
+    parser.add_argument("--skip-real", action="store_true", help="only the synthetic corpus")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else (
+        [10, 50] if args.quick else [10, 50, 100, 200]
+    )
+    langs = ["en", "ar", "uk"]
+    with tempfile.TemporaryDirectory(prefix="cai-falc-bench-") as name:
+        tmp = Path(name)
+        env = models_env(tmp, langs)
+        print(f"cai-falc build benchmark; python {sys.version.split()[0]}; "
+              f"{os.cpu_count()} CPU(s); load {os.getloadavg()[0]:.1f}\n")
+        if not args.skip_real:
+            part_one(tmp, env)
+        part_two(tmp, env, sizes, langs)
+
+
+if __name__ == "__main__":
+    main()
