@@ -89,6 +89,7 @@ SPLITS: tuple[tuple[str, Callable[[str], list[str]], str], ...] = (
 )
 
 
+_CONTRAST_RE = re.compile(r"^(?:Mais|Cependant|Toutefois|Pourtant),? (?=\S)")
 _LOWER_START_RE = re.compile(r"([a-zé»)]\. )(en|le|la|les|il|elle|dès|depuis)(?= )")
 
 
@@ -240,6 +241,16 @@ def _units(
         if unit.lead and not unit.lines:
             unit.lead = False
         unit.score = selection.score(unit, limit=limit)
+    # "Mais en 2013, ..." opening a sentence: the contrast was with a line that may be gone.
+    for unit in units:
+        if unit.lines and _CONTRAST_RE.match(unit.lines[0]):
+            rest = re.sub(r"^\w+,? ", "", unit.lines[0])
+            if splitting.is_sentence(rest):
+                fixed = rest[:1].upper() + rest[1:]
+                unit.steps.append(
+                    Step("words.contrast", unit.lines[0], fixed, "« Mais » du début retiré")
+                )
+                unit.lines[0] = fixed
     # "En 2016, elle développe ..." after "..., le CAI a développé ...": name it.
     for previous, unit in itertools.pairwise(units):
         if unit.lines:

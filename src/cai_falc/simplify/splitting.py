@@ -502,8 +502,10 @@ _DANGLING = frozenset(
 )
 _BAD_ENDINGS = frozenset(
     "de d' à au aux le la les l' des du un une et ou que qu' qui pour avec par en dans sur "
-    "ainsi donc notamment comme tels telles tel telle suivants suivantes".split()
+    "ainsi donc notamment comme tels telles tel telle suivants suivantes lutte".split()
 )
+#: Verbs that need an object: "Le Centre organise à Walcourt." has lost it.
+_NEEDS_OBJECT = frozenset("organiser développer lancer créer proposer mettre réaliser".split())
 
 
 _SUBORDINATORS = (
@@ -544,6 +546,14 @@ def is_sentence(line: str) -> bool:
         if verb_at(words, i) and _gap_after(words[i], words[i + 1]):
             return False  # "Le Centre engage dédié à ...": a word is missing in the source
     verbs = [i for i in range(len(words)) if verb_at(words, i)]
+    if (
+        len(verbs) == 1
+        and verbs[0] + 2 < len(words)
+        and words[verbs[0] + 1].lower() in ("à", "en", "dans")
+        and set(lexicon.lemmas(words[verbs[0]])) & _NEEDS_OBJECT
+        and all(w[:1].isupper() for w in words[verbs[0] + 2 :])
+    ):
+        return False  # "Le Centre organise à Walcourt.": the object is gone
     if verbs == [len(words) - 1]:
         entry = lexicon.entry(last)
         if entry is not None and "NOM" in entry.cgram:
@@ -861,6 +871,13 @@ def rescue(text: str, *, limit: int, soft: int = 12) -> list[str]:
             n = count_words(head)
             if n > limit or n < 6 or ", " in head:
                 continue
+            tail_words = head.split()[-2:]
+            if re.match(r"^l['\u2019]", tail_words[-1], re.IGNORECASE) or tail_words[0].lower() in (
+                "le",
+                "la",
+                "les",
+            ):
+                continue  # "montre l'aspect | de ...": a definite noun needs its complement
             candidate = finish(head)
             if is_sentence(candidate) and _ends_well(head.split()) and plain_clause(candidate):
                 heads.append((n, candidate))
