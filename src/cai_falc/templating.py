@@ -64,6 +64,14 @@ def render(env: jinja2.Environment, name: str, **context: Any) -> str:
     template = get_template(env, name)
     try:
         return template.render(**context)
+    except jinja2.TemplateNotFound as exc:
+        # An {% include %} or {% import %} of a missing template, found only when rendering.
+        searched = ", ".join(env.globals.get("_searched_paths", []))  # type: ignore[arg-type]
+        raise TemplateError(
+            f"template '{template.filename or name}' uses '{exc.name}', which is not found "
+            f"(searched: {searched})",
+            hint="Check the name in the include, or add the missing template to templates/.",
+        ) from exc
     except jinja2.UndefinedError as exc:
         raise TemplateError(
             f"template '{name}': {exc.message}",
