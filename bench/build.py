@@ -146,6 +146,7 @@ def part_one(tmp: Path, env: dict[str, str]) -> None:
             f"    {label + ' / cold':<30} {run.wall / cold.wall:6.1%} / {run.cpu / cold.cpu:6.1%}"
             f"   (< {target:.0%}: {ok})"
         )
+    print("  (peak RSS is the largest single process: with --jobs 2, a worker's or the main's)")
     two = runs["cold --jobs 2"]
     print(f"    {'cold --jobs 2 / --jobs 1':<30} {two.wall / cold.wall:6.1%} / "
           f"{two.cpu / cold.cpu:6.1%}")
