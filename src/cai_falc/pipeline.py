@@ -94,6 +94,8 @@ class BuildResult:
     warnings: int = 0
     failures: list[Failure] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    #: Languages without a translation model (their messages are in ``missing``).
+    missing_langs: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)
     strict: bool = False
@@ -393,6 +395,7 @@ def translate_stage(
         plan = {
             "build": [s.lang for s in stats if s.model or s.reviewed],
             "missing": [s.missing_model for s in stats if s.missing_model],
+            "missing_langs": [s.lang for s in stats if s.missing_model],
         }
         # The key names the catalogs as they are now, after this run wrote them.
         key = cache_mod.key(
@@ -408,6 +411,7 @@ def translate_stage(
     for message in plan["missing"]:
         result.missing.append(message)
         reporter.warn(message)
+    result.missing_langs = list(plan.get("missing_langs", []))
     reporter.advance(len(project.langs))
     for lang in plan["build"]:
         result.languages.append(lang)
@@ -658,7 +662,17 @@ def summary(result: BuildResult) -> list[str]:
         f"constats du vérificateur : {result.errors} erreur(s), {result.warnings} avertissement(s)"
         " (détail : cai-falc check, ou output/report/index.html)",
     ]
-    lines += [f"manque : {m}" for m in result.missing]
+    if len(result.missing_langs) > 2:
+        # One line instead of one per language: the advice is the same for each.
+        langs = ", ".join(result.missing_langs)
+        lines.append(
+            f"manque : pas de modèle de traduction pour {langs}. Installez les paquets "
+            "translate-fr_<langue> (ou translate-fr_en et translate-en_<langue>) avec "
+            "'cai-falc models install FICHIER.argosmodel' ('cai-falc translate' donne le détail). "
+            "En attendant, translations/<langue>.po liste les phrases à traduire à la main."
+        )
+    else:
+        lines += [f"manque : {m}" for m in result.missing]
     lines += [f"note : {n}" for n in result.notes]
     lines += [f"ÉCHEC {f.what} : {f.message}" for f in result.failures]
     return lines
