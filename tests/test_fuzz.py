@@ -226,12 +226,6 @@ class _CountingRe:
         return getattr(self.re, name)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="french._is_abbreviation searches segment[:dot] for every '.', so a long line of "
-    "short sentences costs O(n^2): 48 kB of 'Une phrase. ' takes ~20 s in check_text "
-    "(engineer B's french.py; fix: search a bounded window before the dot)",
-)
 def test_sentence_splitting_scans_a_long_line_linearly(monkeypatch: pytest.MonkeyPatch) -> None:
     from cai_falc import french
 
