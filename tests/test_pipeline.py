@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -12,6 +13,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
+from argos_kit import argos_env, argos_files  # noqa: F401  (fixtures)
+from babel.messages import pofile
 
 from cai_falc import config, pipeline
 from cai_falc.cli import cli
@@ -220,3 +224,44 @@ def test_sigkill_during_build_loses_nothing(tmp_path: Path) -> None:
     assert snapshot(root / "output").keys() >= reference.keys()
     assert falc_file.read_bytes() == human
     assert not list((root / "output").rglob("*.tmp"))
+
+
+def test_languages_with_a_model_or_reviewed_lines_are_built(
+    tmp_path: Path, argos_env: Path, argos_files: dict[str, Path]
+) -> None:
+    installed = CliRunner().invoke(
+        cli, ["models", "install", str(argos_files["fr_en"]), str(argos_files["en_es"])]
+    )
+    assert installed.exit_code == 0, installed.output
+    root = make_project(tmp_path, TWO[:1])
+    toml = (root / "cai-falc.toml").read_text("utf-8")
+    toml = re.sub(r"languages = \[.*\]", 'languages = ["en", "es", "uk", "tr"]', toml)
+    (root / "cai-falc.toml").write_text(toml, encoding="utf-8")
+    # Ukrainian has no model, but an interpreter translated the title by hand.
+    assert run_build(root).exit_code == 0
+    falc = read_falc(root / "fiches" / f"{TWO[0]}.falc.md")
+    uk = root / "translations" / "uk.po"
+    with uk.open("rb") as fh:
+        catalog = pofile.read_po(fh, locale="uk")
+    catalog[falc.title].string = "Платформа проти расизму"
+    with uk.open("wb") as fh:
+        pofile.write_po(fh, catalog)
+    result = run_build(root)
+    assert result.exit_code == 0, pipeline.summary(result)
+    assert result.languages == ["fr", "en", "es", "uk"]  # tr: no model, nothing reviewed
+    assert result.missing_langs == ["uk", "tr"]
+    index = (root / "output" / "index.html").read_text("utf-8")
+    for lang in ("fr", "en", "es", "uk"):
+        assert (root / "output" / lang / f"{TWO[0]}.pdf").read_bytes().startswith(b"%PDF")
+        assert f"{lang}/{TWO[0]}.preview.html" in index
+    assert not (root / "output" / "tr").exists()
+    fragment = (root / "output" / "en" / f"{TWO[0]}.html").read_text("utf-8")
+    assert 'lang="en"' in fragment and "machine" in fragment.lower()
+    en = (root / "translations" / "en.po").read_text("utf-8")
+    assert "#, fuzzy" in en and "#. machine: translate-fr_en" in en
+    ukrainian = (root / "output" / "uk" / f"{TWO[0]}.preview.html").read_text("utf-8")
+    assert "Платформа проти расизму" in ukrainian
+    # Nothing changed: nothing is redone, and the reviewed line is still there.
+    again = run_build(root)
+    assert again.written == []
+    assert "Платформа проти расизму" in uk.read_text("utf-8")
