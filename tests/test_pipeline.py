@@ -12,11 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
+from babel.messages import pofile
 from click.testing import CliRunner
 
 from argos_kit import argos_env, argos_files  # noqa: F401  (fixtures)
-from babel.messages import pofile
-
 from cai_falc import config, pipeline
 from cai_falc.cli import cli
 from cai_falc.fiche import read_falc, read_fiche, write_falc, write_fiche
