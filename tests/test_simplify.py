@@ -237,6 +237,72 @@ def test_everyday_words_replace_administrative_ones() -> None:
     assert "plusieurs" not in words.plain_words("Les besoins sont très différents.")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Plural: the phrase and its participle take the plural, "ces" stays.
+        (
+            "Les besoins de ces primo-arrivants sont très différents.",
+            "Les besoins de ces personnes arrivées depuis peu sont très différents.",
+        ),
+        (
+            "Les primo-arrivants doivent s'inscrire à ce programme dans les 3 mois.",
+            "Les personnes arrivées depuis peu doivent s'inscrire à ce programme dans les 3 mois.",
+        ),
+        # Masculine "un primo-arrivant" -> feminine "une personne".
+        ("Un primo-arrivant doit s'inscrire.", "Une personne arrivée depuis peu doit s'inscrire."),
+        # Elided "l'" -> "la" before a consonant.
+        (
+            "Dès 2013, le CAI veut développer l'interculturalité dans les politiques communales.",
+            "Dès 2013, le CAI veut développer la rencontre entre les cultures dans les politiques"
+            " communales.",
+        ),
+        # "de" -> "d'" before a vowel, "la" -> "l'" before a vowel.
+        (
+            "Plusieurs actions de sensibilisation sont mises sur pied.",
+            "Plusieurs actions d'information sont mises sur pied.",
+        ),
+        ("La sensibilisation est importante.", "L'information est importante."),
+        # Masculine elided "l'accompagnement" -> feminine elided "l'aide".
+        (
+            "Le CAI s'est spécialisé dans l'accompagnement.",
+            "Le CAI s'est spécialisé dans l'aide.",
+        ),
+        ("Le CAI offre un accompagnement.", "Le CAI offre une aide."),
+        # Typographic apostrophes, as the fiches write them.
+        ("Le CAI fait de l\u2019accompagnement.", "Le CAI fait de l'aide."),
+        # An adjective agreeing with the term: the term stays (explained in the box).
+        (
+            "Les primo-arrivants inscrits suivent un cours.",
+            "Les primo-arrivants inscrits suivent un cours.",
+        ),
+        ("Un accompagnement individuel est proposé.", "Un accompagnement individuel est proposé."),
+        (
+            "La plateforme dépasse la seule sensibilisation.",
+            "La plateforme dépasse la seule sensibilisation.",
+        ),
+        # "de" after the term: who helps whom? The term stays.
+        (
+            "Ils mettent en œuvre l'accompagnement du public.",
+            "Ils mettent en œuvre l'accompagnement du public.",
+        ),
+        # A non-noun replacement: written as it is, except before "de".
+        ("Le CAI crée des outils pédagogiques.", "Le CAI crée des outils pour apprendre."),
+        (
+            "Le Centre répond aux demandes d'outils pédagogiques d'enseignants.",
+            "Le Centre répond aux demandes d'outils pédagogiques d'enseignants.",
+        ),
+    ],
+)
+def test_glossary_replacements_agree(terms: glossary.Glossary, text: str, expected: str) -> None:
+    assert words.replace_terms(text, terms) == expected
+
+
+def test_a_kept_term_with_a_replacement_is_still_explained(terms: glossary.Glossary) -> None:
+    box = words.difficult_words("Les primo-arrivants inscrits suivent un cours.", terms)
+    assert "primo-arrivant" in box
+
+
 # ------------------------------------------------------------------------- numbers
 
 

@@ -465,6 +465,8 @@ def trim_tail(text: str, *, limit: int) -> str:
             or (cut + 1 < len(words) and words[cut + 1].strip(".,") in _FIXED_AFTER_EN)
         ):
             continue  # "la mise en place", "la prise en compte": one expression
+        if words[cut] == "en" and cut >= 2 and words[cut - 2].lower() == "de":
+            continue  # "de mieux en mieux", "de plus en plus": one expression
         head = words[:cut]
         adverb = lexicon.entry(head[-1])
         if participle and adverb is not None and adverb.cgram == frozenset({"ADV"}):
@@ -852,6 +854,8 @@ def rescue(text: str, *, limit: int, soft: int = 12) -> list[str]:
         joint = m.group().strip(" ,")
         if joint in ("à", "au", "aux") and _range_end([*words, joint], len(words)):
             continue  # "du lundi | au vendredi"
+        if joint == "en" and len(words) >= 2 and words[-2].lower() == "de":
+            continue  # "de mieux | en mieux": one expression
         if words and words[-1].lower() in ("du", "de", "des", "le", "la", "les", "un", "une"):
             continue
         n = count_words(head)

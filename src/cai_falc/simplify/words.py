@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..glossary import Glossary
+from .. import lexicon
+from ..glossary import Glossary, Match, normalise
 
 #: (written form, plain form); matched as whole words, first letter's case kept.
 PLAIN_WORDS: tuple[tuple[str, str], ...] = (
@@ -161,6 +162,9 @@ PLAIN_WORDS: tuple[tuple[str, str], ...] = (
     ("sont tenus de", "doivent"),
     ("sont tenues de", "doivent"),
     ("est constitué de", "est fait de"),
+    ("accompagne", "aide"),
+    ("accompagnent", "aident"),
+    ("accompagner", "aider"),
     ("est constituée de", "est faite de"),
     ("sont constitués de", "sont faits de"),
     ("n'a de cesse d'", "continue d'"),
@@ -216,6 +220,9 @@ _SEVERAL_RE = re.compile(
 )
 
 
+_MADE = {"é": "t", "ée": "te", "és": "ts", "ées": "tes"}
+
+
 def plain_words(text: str) -> str:
     """Replace administrative words by everyday ones ("afin de" -> "pour")."""
 
@@ -223,6 +230,12 @@ def plain_words(text: str) -> str:
         return _keep_case(m.group(), _PLAIN_MAP[m.group().lower()])
 
     text = _PLAIN_RE.sub(repl, text)
+    # "est constitué d'actions": after the table, as "d'une série d'" shortens first.
+    text = re.sub(
+        r"\b(est|sont) constitu(é|ée|és|ées) d'",
+        lambda m: f"{m.group(1)} fai{_MADE[m.group(2)]} d'",
+        text,
+    )
     # "a accueilli à lui seul près de 900 personnes": the emphasis goes, the fact stays.
     text = re.sub(r",? à (?:lui seul|elle seule|eux seuls|elles seules)\b,?", "", text)
     # "Elle révèle notamment que": the adverb goes; after a comma it introduces examples.
@@ -230,14 +243,134 @@ def plain_words(text: str) -> str:
     return _SEVERAL_RE.sub(lambda m: _keep_case(m.group(), "plusieurs"), text)
 
 
+#: Determiners before a replaced noun, and their form for (gender, first sound is a vowel).
+_DET_FORMS: dict[str, tuple[str, str, str]] = {
+    # written form: (masculine, feminine, before a vowel)
+    "le": ("le", "la", "l'"),
+    "la": ("le", "la", "l'"),
+    "l'": ("le", "la", "l'"),
+    "du": ("du", "de la", "de l'"),
+    "de la": ("du", "de la", "de l'"),
+    "de l'": ("du", "de la", "de l'"),
+    "au": ("au", "à la", "à l'"),
+    "à la": ("au", "à la", "à l'"),
+    "à l'": ("au", "à la", "à l'"),
+    "un": ("un", "une", ""),
+    "une": ("un", "une", ""),
+    "ce": ("ce", "cette", "cet"),
+    "cet": ("ce", "cette", "cet"),
+    "cette": ("ce", "cette", "cet"),
+    "son": ("son", "sa", "son"),
+    "sa": ("son", "sa", "son"),
+    "de": ("de", "de", "d'"),
+    "d'": ("de", "de", "d'"),
+}
+#: Plural determiners: the same before any noun.
+_PLURAL_DETS = frozenset("les des aux ces ses leurs nos vos mes tes plusieurs".split())
+_DET_BEFORE_RE = re.compile(
+    r"(?<![\w'])(de la |de l'|à la |à l'|l'|d'|(?:le|la|du|au|un|une|ce|cet|cette|son|sa|de"
+    r"|les|des|aux|ces|ses|leurs|plusieurs) )$",
+    re.IGNORECASE,
+)
+#: Words that end the part of a replacement agreeing with its head noun.
+_AGREEMENT_STOP = frozenset(
+    "de d' du des entre depuis pour avec à au aux en dans sur par peu qui que et".split()
+)
+_VOWEL_START_RE = re.compile(r"^[aeiouyàâéèêîïôûœh]", re.IGNORECASE)
+
+
+def _plural(phrase: str) -> str:
+    """The plural of a noun phrase: "personne arrivée depuis peu" -> "personnes arrivées ..."."""
+    words_out, agreeing = [], True
+    for word in phrase.split(" "):
+        if word.lower() in _AGREEMENT_STOP:
+            agreeing = False
+        if agreeing and not word.endswith(("s", "x", "z")):
+            word = word[:-2] + "aux" if word.endswith("al") else word + "s"
+        words_out.append(word)
+    return " ".join(words_out)
+
+
+def _is_agreeing_word(word: str) -> bool:
+    """An adjective or past participle: it agrees with the noun next to it."""
+    entry = lexicon.entry(word)
+    if entry is None:
+        return False
+    return entry.is_past_participle or (
+        "ADJ" in entry.cgram and not entry.cgram & {"VER", "AUX", "PRE", "CON", "ADV"}
+    )
+
+
+def _noun_replacement(text: str, match: Match, gender: str, phrase: str) -> tuple[int, str] | None:
+    """Where the replacement starts and what it writes, its determiner agreeing; None when
+    the sentence would break (an adjective or participle agreeing with the old noun)."""
+    written = normalise(match.text).lower()
+    plural = written.endswith(("s", "x")) and not normalise(match.term.term).lower().endswith(
+        ("s", "x")
+    )
+    new = _plural(phrase) if plural else phrase
+    after = re.match(r"\s+([\w-]+)", text[match.end :])
+    if after and _is_agreeing_word(after.group(1)):
+        return None  # "les primo-arrivants inscrits": "inscrits" would not agree
+    before = text[: match.start]
+    det = _DET_BEFORE_RE.search(before.replace("\u2019", "'"))
+    if det is None:
+        previous = re.search(r"([\w-]+)\W*$", before)
+        if previous and _is_agreeing_word(previous.group(1)):
+            return None  # "la seule sensibilisation": "seule" may not agree
+        return match.start, new
+    written_det = det.group(1).rstrip(" ").lower()
+    if written_det in _PLURAL_DETS:
+        return det.start(), det.group(1) + new
+    forms = _DET_FORMS[written_det]
+    if plural and written_det not in ("de", "d'"):
+        return None  # a singular determiner before a plural: leave the sentence alone
+    if _VOWEL_START_RE.match(new) and forms[2]:
+        new_det = forms[2]
+    else:
+        new_det = forms[1] if gender == "f" else forms[0]
+    sep = "" if new_det.endswith("'") else " "
+    if det.group(1)[:1].isupper():
+        new_det = new_det[:1].upper() + new_det[1:]
+    return det.start(), new_det + sep + new
+
+
 def replace_terms(text: str, glossary: Glossary) -> str:
-    """Write a term's glossary ``replacement`` instead of the term."""
+    """Write a term's glossary ``replacement`` instead of the term.
+
+    A replacement written "un ..." or "une ..." is a noun phrase of that gender: the
+    article is not written, the determiner before the term agrees with it ("de
+    l'accompagnement" -> "de l'aide", "la sensibilisation" -> "l'information"), a plural
+    form gets the plural ("des primo-arrivants" -> "des personnes arrivées depuis peu").
+    Where an adjective or participle agrees with the term, the term stays (and is
+    explained in the box). Other replacements are written as they are.
+    """
     out, pos = [], 0
     for match in glossary.find(text):
-        if match.term.replacement:
+        replacement = match.term.replacement
+        if not replacement or match.start < pos:
+            continue
+        noun = re.match(r"(un|une) (.+)$", replacement)
+        if re.match(r"\s*(?:de|d'|d\u2019|des|du)\b", text[match.end :]):
+            # "l'accompagnement du public" -> "l'aide du public": who helps whom? and
+            # "outils pour apprendre d'enseignants": whose? The term stays, explained.
+            continue
+        if noun is None:
             out.append(text[pos : match.start])
-            out.append(_keep_case(match.text, match.term.replacement))
+            out.append(_keep_case(match.text, replacement))
             pos = match.end
+            continue
+        done = _noun_replacement(text, match, "f" if noun.group(1) == "une" else "m", noun.group(2))
+        if done is None:
+            continue
+        start, new = done
+        if start < pos:
+            continue
+        if start == match.start:
+            new = _keep_case(match.text, new)
+        out.append(text[pos:start])
+        out.append(new)
+        pos = match.end
     out.append(text[pos:])
     return "".join(out)
 
@@ -260,7 +393,7 @@ def difficult_words(text: str, glossary: Glossary, *, limit: int = 6) -> dict[st
     others: dict[str, str] = {}
     for match in glossary.find(text):
         term = match.term
-        if term.replacement or term.term in acronyms or term.term in others:
+        if term.term in acronyms or term.term in others:
             continue
         if term.kind == "acronym" and term.expansion:
             if term.expansion.replace("\u2019", "'").lower() in plain:
