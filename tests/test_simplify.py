@@ -161,6 +161,14 @@ def test_coordinated_verbs_share_their_subject() -> None:
     assert splitting.split_coordination(nouns) == [nouns]
 
 
+def test_two_adjectives_joined_by_et_are_not_two_actions() -> None:
+    text = (
+        "Dès 2014, le CAI travaille avec l'Henallux à l'organisation d'une journée d'étude"
+        " sur le français langue étrangère et seconde en contexte migratoire."
+    )
+    assert splitting.split_coordination(text) == [text]
+
+
 def test_but_splits_only_before_a_clause() -> None:
     text = "Le parcours devient obligatoire en 2016, mais les chiffres baissent encore."
     assert splitting.split_but(text) == [

@@ -312,6 +312,18 @@ def _subject(words: list[str], verb: int) -> str | None:
     return subject
 
 
+def _adjective_pair(before: str, after: str) -> bool:
+    """ "étrangère et seconde": an adjective before "et" and a word that can be one after."""
+    left, right = lexicon.entry(before.strip(",")), lexicon.entry(after.strip(",."))
+    return (
+        left is not None
+        and right is not None
+        and "ADJ" in left.cgram
+        and not left.cgram & {"VER", "AUX"}
+        and "ADJ" in right.cgram
+    )
+
+
 def split_coordination(text: str) -> list[str]:
     """ "S V1 X et V2 Y" becomes "S V1 X." and "S V2 Y."."""
     words = text.split()
@@ -328,6 +340,8 @@ def split_coordination(text: str) -> list[str]:
         return [text]
     for i in range(first_verb + 2, len(words) - 2):
         if words[i] in ("et", "puis") and verb_at(words, i + 1):
+            if _adjective_pair(words[i - 1], words[i + 1]):
+                continue  # "langue étrangère et seconde": two adjectives, not two actions
             head = " ".join(words[:i]).rstrip(",")
             if head.count("«") != head.count("»"):
                 continue
