@@ -226,21 +226,25 @@ def _build_section(name: str, cls: type, data: Any, problems: list[str]) -> Any:
     return cls(**values)
 
 
+def language_problem(lang: str) -> str | None:
+    """Why ``lang`` is not a language code cai-falc can use, or None when it is one."""
+    if not _LANG_RE.match(lang):
+        return f"{lang!r} is not a language code (use ISO 639-1 codes such as 'en', 'ar', 'uk')"
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return f"unknown language code {lang!r}"
+    return None
+
+
 def _validate(settings: Settings, problems: list[str]) -> None:
     langs = [settings.project.source_language, *settings.project.languages]
     for lang in langs:
-        if not _LANG_RE.match(lang):
-            problems.append(
-                f"Config value 'project.languages': {lang!r} is not a language code "
-                "(use ISO 639-1 codes such as 'en', 'ar', 'uk')"
-            )
-            continue
-        try:
-            from babel import Locale, UnknownLocaleError
-
-            Locale.parse(lang)
-        except (UnknownLocaleError, ValueError):
-            problems.append(f"Config value 'project.languages': unknown language code {lang!r}")
+        problem = language_problem(lang)
+        if problem is not None:
+            problems.append(f"Config value 'project.languages': {problem}")
     c = settings.check
     if c.long_sentence_warning > c.long_sentence_error:
         problems.append(

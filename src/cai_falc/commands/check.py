@@ -49,6 +49,12 @@ def command(paths: tuple[Path, ...], lang: str | None, fmt: str, falc: bool | No
         return
 
     settings = load_settings(project)
+    if lang is not None:
+        from ..config import language_problem
+
+        problem = language_problem(lang)
+        if problem is not None:
+            raise click.BadParameter(problem, param_hint="--lang")
     unknown = sorted(set(settings.check.disabled) - set(rules.RULES))
     if unknown:
         click.echo(

@@ -35,6 +35,15 @@ def command(langs: tuple[str, ...], project: Path | None) -> None:
         unknown = [lang for lang in targets if lang == settings.project.source_language]
         if unknown:
             raise CaiFalcError(f"--lang {unknown[0]}: that is the source language")
+        from ..config import language_problem
+
+        for lang in targets:
+            problem = language_problem(lang)
+            if problem is not None:
+                raise CaiFalcError(
+                    f"--lang: {problem}",
+                    hint=f"The project's languages: {', '.join(settings.target_languages)}.",
+                )
         texts, errors = read_falc_texts(settings.path("fiches"))
         for error in errors:
             click.echo(f"Erreur: {error}", err=True)
