@@ -134,7 +134,8 @@ class Work:
     #: lang -> key of that language's catalog file.
     catalog_keys: dict[str, str] = field(default_factory=dict)
     page_keys: list[str] = field(default_factory=list)
-    pages: list[Any] = field(default_factory=list)
+    #: (fiche id, lang) -> render.Page, built at most once per build.
+    pages_by_edition: dict[tuple[str, str], Any] = field(default_factory=dict)
 
 
 # ------------------------------------------------------------------------- load
@@ -482,35 +483,31 @@ def render_stage(
     out_dir = settings.path("output")
     looks = _looks_key(settings)
     jobs: list[tuple[Any, str, list[Path]]] = []
-    for fiche in project.fiches:
-        falc = project.falc.get(fiche.id)
-        if falc is None:
+    for fiche, falc, lang in _editions(project, result):
+        key = cache_mod.key(
+            "page",
+            lang,
+            fiche.source_hash(),
+            fiche.title,
+            fiche.year,
+            falc.content_hash(),
+            falc.status,
+            falc.human_owned,
+            str(page_date(falc)),
+            work.catalog_keys.get(lang, ""),
+            looks,
+        )
+        work.page_keys.append(key)
+        paths = _output_paths(out_dir, lang, fiche.id)
+        if all(cache.fresh(p, key) for p in paths):
+            result.skipped += len(paths)
             continue
-        for lang in result.languages:
-            key = cache_mod.key(
-                "page",
-                lang,
-                fiche.source_hash(),
-                fiche.title,
-                fiche.year,
-                falc.content_hash(),
-                falc.status,
-                falc.human_owned,
-                str(page_date(falc)),
-                work.catalog_keys.get(lang, ""),
-                looks,
-            )
-            work.page_keys.append(key)
-            paths = _output_paths(out_dir, lang, fiche.id)
-            if all(cache.fresh(p, key) for p in paths):
-                result.skipped += len(paths)
-                continue
-            try:
-                page = _page(project, work, fiche, falc, lang)
-            except CaiFalcError as exc:
-                _fail(result, f"{fiche.id} ({lang})", exc)
-                continue
-            jobs.append((page, key, paths))
+        try:
+            page = _page(project, work, fiche, falc, lang)
+        except CaiFalcError as exc:
+            _fail(result, f"{fiche.id} ({lang})", exc)
+            continue
+        jobs.append((page, key, paths))
     reporter.stage("render", len(jobs))
     produced = _run_jobs(settings, [page for page, _, _ in jobs], options.jobs, reporter)
     for (page, key, paths), outcome in zip(jobs, produced, strict=True):
@@ -526,15 +523,30 @@ def render_stage(
         cache.save()  # after the outputs it describes: a kill loses no finished work
 
 
+def _editions(project: Project, result: BuildResult) -> Iterator[tuple[Fiche, FalcText, str]]:
+    """Every (fiche, FALC text, language) to publish, in order."""
+    for fiche in project.fiches:
+        falc = project.falc.get(fiche.id)
+        if falc is not None:
+            for lang in result.languages:
+                yield fiche, falc, lang
+
+
 def _page(project: Project, work: Work, fiche: Fiche, falc: FalcText, lang: str) -> Any:
+    """The page of one edition (built once per build: the index reuses it)."""
+    known = work.pages_by_edition.get((fiche.id, lang))
+    if known is not None:
+        return known
     from . import render
 
     translation = None
     if lang != project.settings.project.source_language:
         translation = _translations(project, work, lang).get(fiche.id)
-    return render.page_for(
+    page = render.page_for(
         fiche, falc, translation=translation, settings=project.settings, date=page_date(falc)
     )
+    work.pages_by_edition[(fiche.id, lang)] = page
+    return page
 
 
 _RENDERERS: dict[Path, Any] = {}
@@ -597,15 +609,11 @@ def index_stage(
         result.skipped += 1
         return
     pages = []
-    for fiche in project.fiches:
-        falc = project.falc.get(fiche.id)
-        if falc is None:
-            continue
-        for lang in result.languages:
-            try:
-                pages.append(_page(project, work, fiche, falc, lang))
-            except CaiFalcError:
-                continue  # already reported by the render stage
+    for fiche, falc, lang in _editions(project, result):
+        try:
+            pages.append(_page(project, work, fiche, falc, lang))
+        except CaiFalcError:
+            continue  # already reported by the render stage
     data = _renderer(settings).index(pages).encode("utf-8")
     cache.write_output(path, key, data)
     result.written.append(path)
