@@ -197,7 +197,7 @@ def test_plain_words_keep_grammar() -> None:
     )
     assert words.plain_words("Le CAI débute un partenariat.") == "Le CAI commence un partenariat."
     assert words.plain_words("Il participe à différents lieux de concertation.") == (
-        "Il participe à plusieurs lieux de concertation."
+        "Il prend part à plusieurs lieux de concertation."
     )
     kept = "Les différents parquets prennent une position commune."
     assert words.plain_words(kept) == kept
@@ -311,6 +311,45 @@ def test_a_kept_term_with_a_replacement_is_still_explained(terms: glossary.Gloss
     assert "primo-arrivant" in box
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le CAI a développé différentes actions en faveur d'une société riche.",
+            "Le CAI a mené plusieurs actions pour une société riche.",
+        ),
+        (
+            "Le CAI développe un projet « Relance » à Namur.",
+            "Le CAI mène un projet « Relance » à Namur.",
+        ),
+        # Developing a platform is not carrying it out: it stays.
+        (
+            "En 2016, le CAI développe la plateforme namuroise.",
+            "En 2016, le CAI développe la plateforme namuroise.",
+        ),
+        ("Les communes participent aux actions.", "Les communes prennent part aux actions."),
+        ("Le CAI se mobilise sur 3 plans.", "Le CAI agit sur 3 plans."),
+        (
+            "Le projet est constitué d'une série d'actions de commémoration.",
+            "Le projet est fait d'actions pour se souvenir.",
+        ),
+        ("La loi parle de réglementations régionales.", "La loi parle de règles régionales."),
+    ],
+)
+def test_long_verbs_and_nouns_get_short_everyday_words(text: str, expected: str) -> None:
+    assert words.plain_words(text) == expected
+
+
+def test_a_rescued_line_keeps_its_complement_and_drops_the_participle() -> None:
+    text = (
+        "Le CAI prend part aux actions de lutte contre la radicalisation violente menées"
+        " dans plusieurs communes de la province de Namur."
+    )
+    assert splitting.rescue(text, limit=15) == [
+        "Le CAI prend part aux actions de lutte contre la radicalisation violente."
+    ]
+
+
 # ------------------------------------------------------------------------- numbers
 
 
@@ -373,7 +412,7 @@ def test_draft_of_a_fiche_is_short_checked_and_owned_by_the_tool(terms: glossary
     assert all(selection.word_count(b.text) <= 15 for b in lines)
     assert any(b.kind == "heading" for b in falc.blocks())
     assert (
-        "Le CAI se mobilise pour faire voter les motions « Communes hospitalières »." in falc.body
+        "Le CAI agit pour faire voter les motions « Communes hospitalières »." in falc.body
     )
     assert "CAI" in falc.words and "CNCD" in falc.words
     assert facts.unsupported_facts(falc.body, source=item.text(), glossary=terms) == []

@@ -334,7 +334,9 @@ def _draft(
                 )
             )
     text = layout.body(chosen)
-    clean_title = layout.title(words.plain_words(_plain(title))).replace("'", "\u2019")
+    clean_title = layout.title(
+        words.replace_terms(words.plain_words(_plain(title)), glossary)
+    ).replace("'", "\u2019")
     box = {
         term: explanation.replace("'", "\u2019")
         for term, explanation in words.difficult_words(

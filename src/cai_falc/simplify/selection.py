@@ -113,7 +113,7 @@ def score(unit: Unit, *, limit: int) -> float:
         value -= 3.0  # "Il ..." out of its context: who is "il"?
     value -= 1.0 * sum(1 for n in counts if n > 12)
     # Shorter, more frequent words read easier: they weigh as much as a year or the CAI.
-    value += max(-6.0, min(4.0, (reading_ease(unit.lines) - 65.0) / 4.0))
+    value += max(-8.0, min(5.0, (reading_ease(unit.lines) - 65.0) / 3.0))
     if any(n < 5 for n in counts if n):
         value -= 2.0  # "Il donne aux citoyens.": a short line often lost its object
     value -= 0.3 * max(0, len(unit.lines) - 2)

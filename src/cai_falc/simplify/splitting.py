@@ -386,6 +386,9 @@ def _ends_well(words: list[str]) -> bool:
         return True  # "des avancées", "des primo-arrivants": a noun after a determiner
     if entry is None:
         return False
+    previous = lexicon.entry(before) if before else None
+    if "ADJ" in entry.cgram and previous is not None and previous.cgram == frozenset({"NOM"}):
+        return True  # "la radicalisation violente": an adjective after a noun
     return bool({"NOM", "ADJ"} & entry.cgram) and not ({"VER", "PRE", "ART:def"} & entry.cgram)
 
 
@@ -725,6 +728,9 @@ _RESCUE_JOINTS = re.compile(
     r"|\s(?=(?:du|dès le|à partir du) (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)"
 )
 _COORD_RE = re.compile(r",?\s(?:et|puis)\s")
+_AUXILIARY_FORMS = frozenset(
+    "est sont été a ont était étaient sera seront être avoir avait avaient fut".split()
+)
 
 
 _HALF_SAID = frozenset(
@@ -865,6 +871,12 @@ def rescue(text: str, *, limit: int, soft: int = 12) -> list[str]:
     for m in _outside_quotes(body, _RESCUE_JOINTS):
         head = body[: m.start()].rstrip(" ,")
         words = head.split()
+        if len(words) >= 6 and words[-2].lower() not in _AUXILIARY_FORMS:
+            final = lexicon.entry(words[-1])
+            if final is not None and final.is_past_participle:
+                # "les actions de lutte contre X menées | dans ...": the participle goes too.
+                words = words[:-1]
+                head = " ".join(words)
         joint = m.group().strip(" ,")
         if joint in ("à", "au", "aux") and _range_end([*words, joint], len(words)):
             continue  # "du lundi | au vendredi"

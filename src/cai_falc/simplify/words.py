@@ -187,6 +187,19 @@ PLAIN_WORDS: tuple[tuple[str, str], ...] = (
     ("relatif à la", "sur la"),
     ("relative à la", "sur la"),
     ("un impact", "un effet"),
+    ("participe à", "prend part à"),
+    ("participent à", "prennent part à"),
+    ("participe aux", "prend part aux"),
+    ("participent aux", "prennent part aux"),
+    ("participe au", "prend part au"),
+    ("participent au", "prennent part au"),
+    ("participer à", "prendre part à"),
+    ("participer aux", "prendre part aux"),
+    ("participer au", "prendre part au"),
+    ("se mobilise", "agit"),
+    ("se mobilisent", "agissent"),
+    ("réglementations", "règles"),
+    ("réglementation", "règle"),
     ("s'inscrit dans le cadre des", "fait partie des"),
     ("s'inscrit dans le cadre du", "fait partie du"),
     ("s'inscrit dans le cadre de", "fait partie de"),
@@ -220,6 +233,18 @@ _SEVERAL_RE = re.compile(
 )
 
 
+#: "développer" an action or a project is carrying it out: "mener".
+_LEAD = {
+    "développe": "mène",
+    "développent": "mènent",
+    "développé": "mené",
+    "développer": "mener",
+}
+_DEVELOP_RE = re.compile(
+    r"\b(développe|développent|développé|développer)(?= (?:des|un|une|plusieurs|de nouveaux"
+    r"|de nouvelles|d'autres|ses|leurs|son|sa) (?:actions?|projets?|activités?)\b)",
+    re.IGNORECASE,
+)
 _MADE = {"é": "t", "ée": "te", "és": "ts", "ées": "tes"}
 
 
@@ -236,11 +261,15 @@ def plain_words(text: str) -> str:
         lambda m: f"{m.group(1)} fai{_MADE[m.group(2)]} d'",
         text,
     )
+    # "des actions de commémoration": actions to remember together.
+    text = re.sub(r"(?<=\w) de commémoration\b", " pour se souvenir", text)
     # "a accueilli à lui seul près de 900 personnes": the emphasis goes, the fact stays.
     text = re.sub(r",? à (?:lui seul|elle seule|eux seuls|elles seules)\b,?", "", text)
     # "Elle révèle notamment que": the adverb goes; after a comma it introduces examples.
     text = re.sub(r"(?<![,\s]) notamment(?=[ ,.])", "", text)
-    return _SEVERAL_RE.sub(lambda m: _keep_case(m.group(), "plusieurs"), text)
+    text = _SEVERAL_RE.sub(lambda m: _keep_case(m.group(), "plusieurs"), text)
+    # "développe des actions": carries them out; "développe la plateforme" stays.
+    return _DEVELOP_RE.sub(lambda m: _keep_case(m.group(1), _LEAD[m.group(1).lower()]), text)
 
 
 #: Determiners before a replaced noun, and their form for (gender, first sound is a vowel).
