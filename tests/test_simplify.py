@@ -340,6 +340,25 @@ def test_long_verbs_and_nouns_get_short_everyday_words(text: str, expected: str)
     assert words.plain_words(text) == expected
 
 
+def test_a_replacement_is_never_cut_inside(terms: glossary.Glossary) -> None:
+    draft = simplify.simplify_text(
+        "Un séminaire présente les résultats de la recherche sur les besoins des"
+        " primo-arrivants résidant en province de Namur, en présence de nombreux acteurs.",
+        glossary=terms,
+        settings=SimplifySettings(),
+    )
+    assert "des personnes." not in draft.falc.body
+    assert "\u2060" not in draft.falc.body and all("\u2060" not in s.after for s in draft.trace)
+
+
+def test_a_participle_after_an_adverb_stays() -> None:
+    text = (
+        "Les lignes du parcours d'accueil se précisent, le public est de mieux en mieux ciblé,"
+        " des actions ou actions sont identifiées et renforcées."
+    )
+    assert all(not line.endswith("de mieux en mieux.") for line in splitting.rescue(text, limit=15))
+
+
 def test_a_rescued_line_keeps_its_complement_and_drops_the_participle() -> None:
     text = (
         "Le CAI prend part aux actions de lutte contre la radicalisation violente menées"

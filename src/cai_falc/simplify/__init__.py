@@ -41,6 +41,8 @@ __all__ = [
 ]
 
 GENERATOR = f"cai-falc {__version__}"
+#: Joins the words of a glossary replacement while a sentence is cut (a word joiner).
+GLUE = "\u2060"
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,8 @@ def _transform(text: str, *, glossary: Glossary, limit: int) -> tuple[list[str],
             )
         )
         current = contracted
-    replaced = words.replace_terms(current, glossary)
+    # The words of a replacement stay together: no later cut falls inside them.
+    replaced = words.replace_terms(current, glossary, glue=GLUE)
     if replaced != current:
         steps.append(Step("words.glossary", current, replaced, "mot remplacé (glossaire)"))
         current = replaced
@@ -214,6 +217,16 @@ def _units(
                 continue  # fiches sometimes repeat a paragraph
             seen.add(sentence.text)
             lines, steps = _transform(sentence.text, glossary=glossary, limit=limit)
+            lines = [line.replace(GLUE, " ") for line in lines]
+            steps = [
+                Step(
+                    step.operation,
+                    step.before.replace(GLUE, " "),
+                    step.after.replace(GLUE, " "),
+                    step.reason,
+                )
+                for step in steps
+            ]
             if is_lead and n == 0 and lines:
                 # "Ce séminaire présente ..." opens the fiche: "ce" points at its title.
                 opened = splitting.indefinite_opening(lines[0])

@@ -872,8 +872,13 @@ def rescue(text: str, *, limit: int, soft: int = 12) -> list[str]:
         head = body[: m.start()].rstrip(" ,")
         words = head.split()
         if len(words) >= 6 and words[-2].lower() not in _AUXILIARY_FORMS:
-            final = lexicon.entry(words[-1])
-            if final is not None and final.is_past_participle:
+            final, previous = lexicon.entry(words[-1]), lexicon.entry(words[-2])
+            if (
+                final is not None
+                and final.is_past_participle
+                # "de mieux en mieux ciblé", "fortement sollicité": the participle is said.
+                and not (previous is not None and "ADV" in previous.cgram)
+            ):
                 # "les actions de lutte contre X menées | dans ...": the participle goes too.
                 words = words[:-1]
                 head = " ".join(words)

@@ -330,8 +330,10 @@ def _is_agreeing_word(word: str) -> bool:
     )
 
 
-def _noun_replacement(text: str, match: Match, gender: str, phrase: str) -> tuple[int, str] | None:
-    """Where the replacement starts and what it writes, its determiner agreeing; None when
+def _noun_replacement(
+    text: str, match: Match, gender: str, phrase: str
+) -> tuple[int, str, str] | None:
+    """Where the replacement starts, its determiner (agreeing) and its words; None when
     the sentence would break (an adjective or participle agreeing with the old noun)."""
     written = normalise(match.text).lower()
     plural = written.endswith(("s", "x")) and not normalise(match.term.term).lower().endswith(
@@ -347,10 +349,10 @@ def _noun_replacement(text: str, match: Match, gender: str, phrase: str) -> tupl
         previous = re.search(r"([\w-]+)\W*$", before)
         if previous and _is_agreeing_word(previous.group(1)):
             return None  # "la seule sensibilisation": "seule" may not agree
-        return match.start, new
+        return match.start, "", new
     written_det = det.group(1).rstrip(" ").lower()
     if written_det in _PLURAL_DETS:
-        return det.start(), det.group(1) + new
+        return det.start(), det.group(1), new
     forms = _DET_FORMS[written_det]
     if plural and written_det not in ("de", "d'"):
         return None  # a singular determiner before a plural: leave the sentence alone
@@ -361,10 +363,10 @@ def _noun_replacement(text: str, match: Match, gender: str, phrase: str) -> tupl
     sep = "" if new_det.endswith("'") else " "
     if det.group(1)[:1].isupper():
         new_det = new_det[:1].upper() + new_det[1:]
-    return det.start(), new_det + sep + new
+    return det.start(), new_det + sep, new
 
 
-def replace_terms(text: str, glossary: Glossary) -> str:
+def replace_terms(text: str, glossary: Glossary, *, glue: str = " ") -> str:
     """Write a term's glossary ``replacement`` instead of the term.
 
     A replacement written "un ..." or "une ..." is a noun phrase of that gender: the
@@ -372,7 +374,8 @@ def replace_terms(text: str, glossary: Glossary) -> str:
     l'accompagnement" -> "de l'aide", "la sensibilisation" -> "l'information"), a plural
     form gets the plural ("des primo-arrivants" -> "des personnes arrivées depuis peu").
     Where an adjective or participle agrees with the term, the term stays (and is
-    explained in the box). Other replacements are written as they are.
+    explained in the box). Other replacements are written as they are. ``glue`` joins
+    the words of a replacement (a word joiner keeps later cuts out of it).
     """
     out, pos = [], 0
     for match in glossary.find(text):
@@ -386,19 +389,20 @@ def replace_terms(text: str, glossary: Glossary) -> str:
             continue
         if noun is None:
             out.append(text[pos : match.start])
-            out.append(_keep_case(match.text, replacement))
+            out.append(_keep_case(match.text, replacement).replace(" ", glue))
             pos = match.end
             continue
         done = _noun_replacement(text, match, "f" if noun.group(1) == "une" else "m", noun.group(2))
         if done is None:
             continue
-        start, new = done
+        start, determiner, new = done
         if start < pos:
             continue
+
         if start == match.start:
             new = _keep_case(match.text, new)
         out.append(text[pos:start])
-        out.append(new)
+        out.append(determiner + new.replace(" ", glue))
         pos = match.end
     out.append(text[pos:])
     return "".join(out)
