@@ -334,6 +334,22 @@ def test_a_kept_term_with_a_replacement_is_still_explained(terms: glossary.Gloss
             "Le projet est fait d'actions pour se souvenir.",
         ),
         ("La loi parle de réglementations régionales.", "La loi parle de règles régionales."),
+        # Dates in their shortest correct form.
+        (
+            "À partir de 2025, le CAI a décidé de mettre en pause le mentorat.",
+            "Dès 2025, le CAI a décidé de mettre en pause le mentorat.",
+        ),
+        ("Toujours en 2017, le CAI organise les Assises.", "En 2017, le CAI organise les Assises."),
+        ("Il se clôture à la fin de l'année 2014.", "Il se clôture fin 2014."),
+        ("À partir de cette réflexion, le CAI agit.", "À partir de cette réflexion, le CAI agit."),
+        (
+            "Les premiers engagements du CAI se poursuivent avec la Plateforme.",
+            "Les premiers engagements du CAI continuent avec la Plateforme.",
+        ),
+        (
+            "Le CAI et son conseil d'administration engagent une réflexion collective.",
+            "Le CAI et son conseil d'administration réfléchissent ensemble.",
+        ),
     ],
 )
 def test_long_verbs_and_nouns_get_short_everyday_words(text: str, expected: str) -> None:

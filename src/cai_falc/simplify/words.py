@@ -198,6 +198,14 @@ PLAIN_WORDS: tuple[tuple[str, str], ...] = (
     ("participer au", "prendre part au"),
     ("se mobilise", "agit"),
     ("se mobilisent", "agissent"),
+    ("aspire à", "veut"),
+    ("aspirent à", "veulent"),
+    ("se poursuit", "continue"),
+    ("se poursuivent", "continuent"),
+    ("demeurent", "restent"),
+    ("la mise en application de", "l'application de"),
+    ("engage une réflexion collective", "réfléchit ensemble"),
+    ("engagent une réflexion collective", "réfléchissent ensemble"),
     ("réglementations", "règles"),
     ("réglementation", "règle"),
     ("s'inscrit dans le cadre des", "fait partie des"),
@@ -245,6 +253,22 @@ _DEVELOP_RE = re.compile(
     r"|de nouvelles|d'autres|ses|leurs|son|sa) (?:actions?|projets?|activités?)\b)",
     re.IGNORECASE,
 )
+_DATE_FORMS = {
+    "à partir de": "dès",
+    "toujours en": "en",
+    "au cours de l'année": "en",
+    "dans le courant de l'année": "en",
+    "courant": "en",
+    "à la fin de l'année": "fin",
+    "au début de l'année": "début",
+    "en l'an": "en",
+}
+_DATE_FORMS_RE = re.compile(
+    r"(?<!\w)("
+    + "|".join(sorted(map(re.escape, _DATE_FORMS), key=len, reverse=True))
+    + r")(?= (?:1[89]|20)\d\d\b)",
+    re.IGNORECASE,
+)
 _MADE = {"é": "t", "ée": "te", "és": "ts", "ées": "tes"}
 
 
@@ -263,6 +287,10 @@ def plain_words(text: str) -> str:
     )
     # "des actions de commémoration": actions to remember together.
     text = re.sub(r"(?<=\w) de commémoration\b", " pour se souvenir", text)
+    # Dates in their shortest correct form: "À partir de 2025," -> "Dès 2025,".
+    text = _DATE_FORMS_RE.sub(
+        lambda m: _keep_case(m.group(1), _DATE_FORMS[m.group(1).lower()]), text
+    )
     # "a accueilli à lui seul près de 900 personnes": the emphasis goes, the fact stays.
     text = re.sub(r",? à (?:lui seul|elle seule|eux seuls|elles seules)\b,?", "", text)
     # "Elle révèle notamment que": the adverb goes; after a comma it introduces examples.
