@@ -367,6 +367,18 @@ def test_a_replacement_is_never_cut_inside(terms: glossary.Glossary) -> None:
     assert "\u2060" not in draft.falc.body and all("\u2060" not in s.after for s in draft.trace)
 
 
+def test_a_line_saying_only_what_the_lead_said_goes(terms: glossary.Glossary) -> None:
+    text = (
+        "Le certificat FLE\n\n"
+        "En 2014, le CAI commence un partenariat avec la Haute École Henallux et le CRILUX.\n\n"
+        "Le CAI organise des cours de français pour les adultes. Dès 2014, le CAI collabore"
+        " avec l'Henallux. Les formateurs se rencontrent pour échanger sur leur travail."
+    )
+    draft = simplify.simplify_text(text, glossary=terms, settings=SimplifySettings())
+    assert "Les formateurs se rencontrent" in draft.falc.body
+    assert "Dès 2014" not in draft.falc.body
+
+
 def test_a_participle_after_an_adverb_stays() -> None:
     text = (
         "Les lignes du parcours d'accueil se précisent, le public est de mieux en mieux ciblé,"

@@ -199,6 +199,15 @@ def _transform(text: str, *, glossary: Glossary, limit: int) -> tuple[list[str],
     return fixed, steps
 
 
+def _facts(line: str) -> set[str]:
+    """The names and numbers of a line (its first word only when it is a number)."""
+    tokens = [t.text for t in french.words(line) if t.kind == "word" or t.text[:1].isdigit()]
+    out = {t for t in tokens[1:] if t[:1].isupper() or t[:1].isdigit()}
+    if tokens and tokens[0][:1].isdigit():
+        out.add(tokens[0])
+    return out
+
+
 def _units(
     title: str, lead: str, body: str, *, glossary: Glossary, limit: int
 ) -> list[selection.Unit]:
@@ -292,6 +301,15 @@ def _units(
         if any(line in lines_seen for line in unit.lines if not line.startswith("- ")):
             unit.score = -100.0
         lines_seen.update(unit.lines)
+    # "Dès 2014, le CAI travaille avec l'Henallux." after the lead "En 2014, le CAI commence
+    # un partenariat avec la Haute École Henallux ...": its facts are all said already.
+    lead_facts = {f for unit in units if unit.lead for line in unit.lines for f in _facts(line)}
+    for unit in units:
+        if unit.lead or len(unit.lines) != 1:
+            continue
+        said = _facts(unit.lines[0])
+        if len(said) >= 3 and said <= lead_facts:
+            unit.score = -100.0
     return units
 
 
