@@ -643,8 +643,11 @@ def test_targets_on_the_project_fiches(terms: glossary.Glossary) -> None:
         lines = [b for b in draft.falc.blocks() if b.kind != "heading"]
         assert 3 <= len(lines) <= 15, item.id
         clean += not any(f.severity == "error" for f in result.findings)
-    assert clean >= 9
-    assert sum(ease) / len(ease) >= 65  # the sources sit near 41
+    assert clean == len(found.fiches)  # no checker error on any draft
+    # 77.7 reached with plain-word replacements (sources near 41); bench/simplify.py,
+    # which counts the titles too, says 76.
+    assert sum(ease) / len(ease) >= 77.5
+    assert min(ease) >= 68
 
 
 def test_unsure_antecedent_drops_the_relative_instead_of_guessing() -> None:
