@@ -238,6 +238,17 @@ def test_no_sequence_loses_human_work(
             done.append(name)
             check_invariants(w, done)
 
+def test_a_falc_text_written_from_scratch_as_draft_is_kept(
+    models: Path, no_pdf: None, tmp_path: Path
+) -> None:
+    """Found by the property test: a person's text with status 'draft' and no draft_hash."""
+    w = new_world(tmp_path)
+    edit_falc(w, 0, "draft")
+    for operation in (build, simplify, build):
+        operation(w)
+        check_invariants(w, [operation.__name__])
+
+
 def test_a_reviewed_entry_and_an_edited_text_survive_the_usual_day(
     models: Path, no_pdf: None, tmp_path: Path
 ) -> None:

@@ -169,9 +169,9 @@ class FalcText:
     @property
     def human_owned(self) -> bool:
         """True once a person edited or validated it: no command may overwrite it."""
-        return self.status != "draft" or (
-            bool(self.draft_hash) and self.draft_hash != self.content_hash()
-        )
+        # The tool always records draft_hash; a text without it was written by a person
+        # (e.g. from scratch, leaving the default status), so it is theirs too.
+        return self.status != "draft" or self.draft_hash != self.content_hash()
 
     def is_stale(self, fiche: Fiche) -> bool:
         """True when the source fiche changed since this text was made from it."""
