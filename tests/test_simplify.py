@@ -285,10 +285,13 @@ def test_everyday_words_replace_administrative_ones() -> None:
             "Les primo-arrivants inscrits suivent un cours.",
         ),
         ("Un accompagnement individuel est proposé.", "Un accompagnement individuel est proposé."),
+        # "la seule" says the term is feminine, like "information": the adjective agrees.
         (
             "La plateforme dépasse la seule sensibilisation.",
-            "La plateforme dépasse la seule sensibilisation.",
+            "La plateforme dépasse la seule information.",
         ),
+        ("Le CAI propose un bon accompagnement.", "Le CAI propose un bon accompagnement."),
+        ("Il aide de nombreux primo-arrivants.", "Il aide de nombreux primo-arrivants."),
         # "de" after the term: who helps whom? The term stays.
         (
             "Ils mettent en œuvre l'accompagnement du public.",
@@ -334,6 +337,14 @@ def test_a_kept_term_with_a_replacement_is_still_explained(terms: glossary.Gloss
             "Le projet est fait d'actions pour se souvenir.",
         ),
         ("La loi parle de réglementations régionales.", "La loi parle de règles régionales."),
+        (
+            "Elle formule des recommandations politiques aux autorités locales.",
+            "Elle donne des conseils politiques aux pouvoirs locaux.",
+        ),
+        (
+            "La clarification représente un travail de longue haleine.",
+            "La clarification est un long travail.",
+        ),
         # Dates in their shortest correct form.
         (
             "À partir de 2025, le CAI a décidé de mettre en pause le mentorat.",

@@ -206,6 +206,11 @@ PLAIN_WORDS: tuple[tuple[str, str], ...] = (
     ("la mise en application de", "l'application de"),
     ("engage une réflexion collective", "réfléchit ensemble"),
     ("engagent une réflexion collective", "réfléchissent ensemble"),
+    ("formule des recommandations", "donne des conseils"),
+    ("formulent des recommandations", "donnent des conseils"),
+    ("autorités locales", "pouvoirs locaux"),
+    ("représente un travail de longue haleine", "est un long travail"),
+    ("travail de longue haleine", "long travail"),
     ("réglementations", "règles"),
     ("réglementation", "règle"),
     ("s'inscrit dans le cadre des", "fait partie des"),
@@ -358,6 +363,20 @@ def _is_agreeing_word(word: str) -> bool:
     )
 
 
+_GENDERED_DET_RE = re.compile(
+    r"(?<![\w'])(le|la|un|une|ce|cet|cette|du|au|à la|de la)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
+)
+
+
+def _gender(before: str) -> str:
+    """The gender a determiner right before a noun (or before its adjective) shows, or ""."""
+    m = _GENDERED_DET_RE.search(before)
+    if m is None:
+        return ""
+    det = m.group(1).lower()
+    return "f" if det in ("la", "une", "cette", "à la", "de la") else "m"
+
+
 def _noun_replacement(
     text: str, match: Match, gender: str, phrase: str
 ) -> tuple[int, str, str] | None:
@@ -368,15 +387,19 @@ def _noun_replacement(
         ("s", "x")
     )
     new = _plural(phrase) if plural else phrase
-    after = re.match(r"\s+([\w-]+)", text[match.end :])
-    if after and _is_agreeing_word(after.group(1)):
-        return None  # "les primo-arrivants inscrits": "inscrits" would not agree
     before = text[: match.start]
+    # "la seule sensibilisation": "la" says the term is feminine, as "information" is.
+    same_gender = not plural and _gender(before) == gender
+    after = re.match(r"\s+([\w-]+)", text[match.end :])
+    if after and _is_agreeing_word(after.group(1)) and not same_gender:
+        return None  # "les primo-arrivants inscrits": "inscrits" would not agree
     det = _DET_BEFORE_RE.search(before.replace("\u2019", "'"))
     if det is None:
         previous = re.search(r"([\w-]+)\W*$", before)
-        if previous and _is_agreeing_word(previous.group(1)):
-            return None  # "la seule sensibilisation": "seule" may not agree
+        if _gender(before) not in ("", gender):
+            return None  # "un bon accompagnement": "un bon" would not agree with "aide"
+        if previous and _is_agreeing_word(previous.group(1)) and not same_gender:
+            return None  # "de nombreux primo-arrivants": "nombreux" would not agree
         return match.start, "", new
     written_det = det.group(1).rstrip(" ").lower()
     if written_det in _PLURAL_DETS:
