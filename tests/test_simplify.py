@@ -342,6 +342,10 @@ def test_a_kept_term_with_a_replacement_is_still_explained(terms: glossary.Gloss
             "Elle donne des conseils politiques aux pouvoirs locaux.",
         ),
         (
+            "En 1964, la Belgique signe 2 accords pour faire venir de la main-d'œuvre étrangère.",
+            "En 1964, la Belgique signe 2 accords pour faire venir des travailleurs étrangers.",
+        ),
+        (
             "La clarification représente un travail de longue haleine.",
             "La clarification est un long travail.",
         ),

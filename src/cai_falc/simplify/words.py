@@ -211,6 +211,8 @@ PLAIN_WORDS: tuple[tuple[str, str], ...] = (
     ("autorités locales", "pouvoirs locaux"),
     ("représente un travail de longue haleine", "est un long travail"),
     ("travail de longue haleine", "long travail"),
+    ("de la main-d'œuvre étrangère", "des travailleurs étrangers"),
+    ("de la main-d'œuvre", "des travailleurs"),
     ("réglementations", "règles"),
     ("réglementation", "règle"),
     ("s'inscrit dans le cadre des", "fait partie des"),
