@@ -379,6 +379,10 @@ def test_a_replacement_is_never_cut_inside(terms: glossary.Glossary) -> None:
         settings=SimplifySettings(),
     )
     assert "des personnes." not in draft.falc.body
+    # The replacement made the line too long and a cut would take "sur les besoins ...":
+    # the term stays (explained in the box) and the sentence keeps its point.
+    assert "sur les besoins des primo-arrivants." in draft.falc.body
+    assert "primo-arrivant" in draft.falc.words
     assert "\u2060" not in draft.falc.body and all("\u2060" not in s.after for s in draft.trace)
 
 

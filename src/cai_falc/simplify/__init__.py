@@ -103,7 +103,9 @@ def _plain(text: str) -> str:
     return re.sub(r"[ \t]+", " ", text).strip()
 
 
-def _transform(text: str, *, glossary: Glossary, limit: int) -> tuple[list[str], list[Step]]:
+def _transform(
+    text: str, *, glossary: Glossary, limit: int, replace: bool = True
+) -> tuple[list[str], list[Step]]:
     """Apply every operation to one sentence; return its lines and the steps."""
     soft = min(limit, 12)
     steps: list[Step] = []
@@ -127,7 +129,7 @@ def _transform(text: str, *, glossary: Glossary, limit: int) -> tuple[list[str],
         )
         current = contracted
     # The words of a replacement stay together: no later cut falls inside them.
-    replaced = words.replace_terms(current, glossary, glue=GLUE)
+    replaced = words.replace_terms(current, glossary, glue=GLUE) if replace else current
     if replaced != current:
         steps.append(Step("words.glossary", current, replaced, "mot remplacé (glossaire)"))
         current = replaced
@@ -199,6 +201,24 @@ def _transform(text: str, *, glossary: Glossary, limit: int) -> tuple[list[str],
     return fixed, steps
 
 
+def _said(source: str, lines: list[str], glossary: Glossary) -> int:
+    """How many words of ``source`` (4 letters or more) ``lines`` still say; a term
+    written as its glossary replacement counts as said."""
+    text = " ".join(lines).replace("\u2019", "'").lower()
+    said = set(re.findall(r"\w{4,}", text))
+    wanted = set(re.findall(r"\w{4,}", source.replace("\u2019", "'").lower()))
+    for match in glossary.find(source):
+        plain = re.sub(r"^(?:un|une) ", "", match.term.replacement)
+        if plain and plain.split()[0].lower() in text:
+            said.update(re.findall(r"\w{4,}", match.text.lower()))
+    return len(wanted & said)
+
+
+def _cut(steps: list[Step]) -> bool:
+    """Whether a sentence lost words to fit the length limit."""
+    return any(step.operation in ("trim", "rescue") for step in steps)
+
+
 def _facts(line: str) -> set[str]:
     """The names and numbers of a line (its first word only when it is a number)."""
     tokens = [t.text for t in french.words(line) if t.kind == "word" or t.text[:1].isdigit()]
@@ -226,6 +246,14 @@ def _units(
                 continue  # fiches sometimes repeat a paragraph
             seen.add(sentence.text)
             lines, steps = _transform(sentence.text, glossary=glossary, limit=limit)
+            if _cut(steps) and any(step.operation == "words.glossary" for step in steps):
+                # The plain words made the sentence longer, and a cut took more of it:
+                # keep the term (explained in the box) when that keeps more of the sentence.
+                kept, kept_steps = _transform(
+                    sentence.text, glossary=glossary, limit=limit, replace=False
+                )
+                if _said(sentence.text, kept, glossary) > _said(sentence.text, lines, glossary):
+                    lines, steps = kept, kept_steps
             lines = [line.replace(GLUE, " ") for line in lines]
             steps = [
                 Step(
