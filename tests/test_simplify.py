@@ -346,6 +346,14 @@ def test_a_kept_term_with_a_replacement_is_still_explained(terms: glossary.Gloss
             "En 1964, la Belgique signe 2 accords pour faire venir des travailleurs étrangers.",
         ),
         (
+            "L'intégration et le vivre-ensemble ont constitué le fondement de l'action du CAI.",
+            "L'intégration et le vivre-ensemble ont été la base de l'action du CAI.",
+        ),
+        (
+            "Les CRI sont responsables de l'accueil initial.",
+            "Les CRI sont responsables du premier accueil.",
+        ),
+        (
             "La clarification représente un travail de longue haleine.",
             "La clarification est un long travail.",
         ),
