@@ -671,10 +671,10 @@ def test_targets_on_the_project_fiches(terms: glossary.Glossary) -> None:
         assert 3 <= len(lines) <= 15, item.id
         clean += not any(f.severity == "error" for f in result.findings)
     assert clean == len(found.fiches)  # no checker error on any draft
-    # 77.7 reached with plain-word replacements (sources near 41); bench/simplify.py,
-    # which counts the titles too, says 76.
-    assert sum(ease) / len(ease) >= 77.5
-    assert min(ease) >= 68
+    # 78.8 reached with plain-word replacements (sources near 41; E2's drafts: 70);
+    # bench/simplify.py, which counts the titles too, says 77.
+    assert sum(ease) / len(ease) >= 78.5
+    assert min(ease) >= 70
 
 
 def test_unsure_antecedent_drops_the_relative_instead_of_guessing() -> None:
