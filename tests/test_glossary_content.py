@@ -74,3 +74,20 @@ def test_explanations_are_falc(term: glossary.Term) -> None:
     errors = [f for f in result.findings if f.severity == "error"]
     assert errors == [], errors
     assert result.metrics.words_per_sentence_max <= 12
+
+
+def test_replacements_are_plain_words_without_facts() -> None:
+    """A replacement is written in the FALC text: short everyday words, no name, no number
+    (the fact check would refuse them), and a noun says its gender with un/une."""
+    from cai_falc import lexicon
+
+    replaced = [t for t in GLOSSARY.terms if t.replacement]
+    assert len(replaced) >= 5
+    for term in replaced:
+        words = term.replacement.split()
+        assert len(words) <= 6, term.term
+        assert not any(w[:1].isupper() or w[:1].isdigit() for w in words), term.term
+        assert term.kind not in ("acronym", "name"), term.term  # names are explained
+        assert all(lexicon.known(w) for w in words), term.term
+        if words[0] in ("un", "une"):
+            assert len(words) >= 2, term.term
