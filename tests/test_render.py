@@ -397,7 +397,7 @@ def test_fragment_golden(renderer: Renderer) -> None:
         <div class="cf-section cf-theme-place">
           <div class="cf-pictogram">{SVG}</div>
           <div class="cf-section-text">
-            <h3 class="cf-heading" id="cf-2019-cours-de-francais-fr-s1">Où sont les cours ?</h3>
+            <h3 class="cf-heading" id="cf-2019-cours-de-francais-fr-s1">Où sont les cours\u00a0?</h3>
             <p class="cf-line">Au centre, à <strong>Namur</strong>.</p>
             <ul class="cf-list">
               <li class="cf-line">Le lundi.</li>
@@ -563,3 +563,13 @@ def test_bold_word_at_line_end_does_not_break_the_line_early(
         ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Le CAI continue à soutenir" in layout
+
+
+def test_french_spacing_keeps_guillemets_and_colons_with_their_words() -> None:
+    from cai_falc.render import french_spacing
+
+    text = "les motions « Communes hospitalières » : oui ? Voir http://cainamur.be à 10:30"
+    assert french_spacing(text) == (
+        "les motions «\u00a0Communes hospitalières\u00a0»\u00a0: oui\u00a0? "
+        "Voir http://cainamur.be à 10:30"
+    )

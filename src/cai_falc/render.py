@@ -694,6 +694,8 @@ class Renderer:
 
 def _source_filter(text: str, page: Page) -> Markup:
     """A source-language text (fiche title, organisation) marked as such on a translation."""
+    if page.source_lang == "fr":
+        text = french_spacing(text)
     if page.lang == page.source_lang:
         return Markup(escape(text))
     return Markup('<bdi lang="{}" dir="{}">{}</bdi>').format(
@@ -702,7 +704,21 @@ def _source_filter(text: str, page: Page) -> Markup:
 
 
 def _inline_filter(text: str, item: Item, page: Page, bold: bool = True) -> Markup:
+    if item.lang == "fr":
+        text = french_spacing(text)
     return inline_markup(text, rtl=item.dir == "rtl", bold=bold)
+
+
+_FR_SPACE_RE = re.compile(r"«[ \t]+|[ \t]+([»:;!?])")
+
+
+def french_spacing(text: str) -> str:
+    """Non-breaking spaces inside « » and before : ; ! ? (French typography).
+
+    The fiches' own non-breaking spaces become plain ones on import; without them a
+    line can end on « or start with », splitting a name over two lines.
+    """
+    return _FR_SPACE_RE.sub(lambda m: "\u00a0" + m.group(1) if m.group(1) else "«\u00a0", text)
 
 
 @functools.lru_cache(maxsize=8)
