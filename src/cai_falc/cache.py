@@ -12,7 +12,9 @@ killed at any moment leaves a manifest that claims nothing that was not written.
 
 from __future__ import annotations
 
+import functools
 import json
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,9 +24,21 @@ from . import __version__, storage
 MANIFEST = "manifest.json"
 
 
+@functools.lru_cache(maxsize=1)
+def code_key() -> str:
+    """A digest of cai-falc's own code: results made by other code are never reused."""
+    package = Path(__file__).parent
+    return storage.digest(
+        *(p.read_bytes() for p in sorted(package.rglob("*.py")) if "__pycache__" not in p.parts),
+        length=32,
+    )
+
+
 def key(*parts: Any) -> str:
-    """A cache key from any JSON-serialisable parts, cai-falc's version included."""
-    blob = json.dumps([__version__, *parts], sort_keys=True, ensure_ascii=False, default=str)
+    """A cache key from any JSON-serialisable parts, cai-falc's version and code included."""
+    blob = json.dumps(
+        [__version__, code_key(), *parts], sort_keys=True, ensure_ascii=False, default=str
+    )
     return storage.digest(blob, length=32)
 
 
@@ -104,6 +118,20 @@ class Cache:
         storage.write_text(
             self.folder / "results" / f"{key_}.json",
             json.dumps(value, ensure_ascii=False, sort_keys=True),
+        )
+
+    def get_object(self, key_: str) -> Any | None:
+        """A stored Python object (pickled by this cache, in this cache's own folder)."""
+        try:
+            return pickle.loads((self.folder / "objects" / f"{key_}.pickle").read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+
+    def put_object(self, key_: str, value: Any) -> None:
+        """Store a Python object; only this cache reads it back."""
+        storage.write_bytes(
+            self.folder / "objects" / f"{key_}.pickle",
+            pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL),
         )
 
     def save(self) -> None:

@@ -644,6 +644,29 @@ def report_stage(
     from . import report
 
     translations = {lang: _translations(project, work, lang) for lang in result.languages[1:]}
+
+    def part(entry: Any) -> Any:
+        # A fiche's part of the report is remembered: changing one fiche re-checks one.
+        falc = entry.falc
+        part_key = cache_mod.key(
+            "report-part",
+            entry.fiche.id,
+            entry.fiche.source_hash(),
+            entry.fiche.title,
+            entry.fiche.year,
+            None if falc is None else (falc.content_hash(), falc.status, falc.source_hash),
+            list(entry.trace),
+            {lang: repr(t) for lang, t in entry.translations.items()},
+            project.glossary_key,
+            dataclasses.asdict(settings.check),
+            str(settings.root),
+        )
+        known = cache.get_object(f"report-part-{part_key}")
+        if known is None:
+            known = report.fiche_report(entry, settings=settings, glossary=project.glossary)
+            cache.put_object(f"report-part-{part_key}", known)
+        return known
+
     report.write_for_build(
         project.fiches,
         falc=project.falc,
@@ -651,6 +674,7 @@ def report_stage(
         translations=translations,
         settings=settings,
         glossary=project.glossary,
+        reports=part,
     )
     for path in paths:
         if path.is_file():

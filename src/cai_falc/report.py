@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -362,57 +362,72 @@ def _relative(path: str | Path, root: Path) -> str:
         return str(path)
 
 
+def fiche_report(
+    entry: ReportEntry, *, settings: Settings, glossary: Glossary | None = None
+) -> FicheReport:
+    """Check one fiche, its FALC text and its translations: its part of the report."""
+    c = settings.check
+    fiche = entry.fiche
+    source = check_fiche(fiche, settings=settings, glossary=glossary)
+    source.path = _relative(source.path, settings.root)
+    falc_view: TextView | None = None
+    if entry.falc is not None:
+        falc_result = check_falc(entry.falc, fiche=fiche, settings=settings, glossary=glossary)
+        falc_result.path = _relative(falc_result.path, settings.root)
+        falc_view = view(falc_result, prefix=f"{fiche.id}-falc")
+    languages = []
+    for lang, translation in sorted(entry.translations.items()):
+        text, statuses, missing = _translation_text(translation)
+        result = check_text(
+            text, lang=lang, settings=settings, path=f"translations/{lang}.po", falc=True
+        )
+        counts = dict(translation.counts()) if hasattr(translation, "counts") else {}
+        models = list(getattr(translation, "models", []) or [])
+        shown = view(result, prefix=f"{fiche.id}-{lang}")
+        for line in shown.lines:
+            line.status = statuses[line.number - 1] if line.number <= len(statuses) else ""
+        languages.append(LanguageReport(lang, shown, counts, models, missing))
+    return FicheReport(
+        id=fiche.id,
+        title=fiche.title,
+        year=fiche.year,
+        source=view(source, prefix=f"{fiche.id}-src"),
+        falc=falc_view,
+        falc_status=entry.falc.status if entry.falc is not None else "absent",
+        stale=entry.falc is not None
+        and bool(entry.falc.source_hash)
+        and entry.falc.is_stale(fiche),
+        trace=_steps(entry.trace),
+        languages=languages,
+        chart=sentence_chart(
+            source,
+            falc_view.result if falc_view else None,
+            warn=c.long_sentence_warning,
+            error=c.long_sentence_error,
+        ),
+    )
+
+
 def build_report(
     entries: Sequence[ReportEntry],
     *,
     settings: Settings,
     glossary: Glossary | None = None,
+    reports: Callable[[ReportEntry], FicheReport] | None = None,
 ) -> Report:
-    """Check every fiche, FALC text and translation and gather the report."""
+    """Check every fiche, FALC text and translation and gather the report.
+
+    ``reports`` gives a fiche's part (default: :func:`fiche_report`); the build passes
+    one that remembers the parts of fiches that did not change.
+    """
     c = settings.check
-    fiches: list[FicheReport] = []
+    make = reports or (lambda e: fiche_report(e, settings=settings, glossary=glossary))
+    fiches = [make(entry) for entry in entries]
     langs: list[str] = []
     for entry in entries:
-        fiche = entry.fiche
-        source = check_fiche(fiche, settings=settings, glossary=glossary)
-        source.path = _relative(source.path, settings.root)
-        falc_view: TextView | None = None
-        if entry.falc is not None:
-            falc_result = check_falc(entry.falc, fiche=fiche, settings=settings, glossary=glossary)
-            falc_result.path = _relative(falc_result.path, settings.root)
-            falc_view = view(falc_result, prefix=f"{fiche.id}-falc")
-        languages = []
-        for lang, translation in sorted(entry.translations.items()):
+        for lang in sorted(entry.translations):
             if lang not in langs:
                 langs.append(lang)
-            text, statuses, missing = _translation_text(translation)
-            result = check_text(
-                text, lang=lang, settings=settings, path=f"translations/{lang}.po", falc=True
-            )
-            counts = dict(translation.counts()) if hasattr(translation, "counts") else {}
-            models = list(getattr(translation, "models", []) or [])
-            shown = view(result, prefix=f"{fiche.id}-{lang}")
-            for line in shown.lines:
-                line.status = statuses[line.number - 1] if line.number <= len(statuses) else ""
-            languages.append(LanguageReport(lang, shown, counts, models, missing))
-        fiches.append(
-            FicheReport(
-                id=fiche.id,
-                title=fiche.title,
-                year=fiche.year,
-                source=view(source, prefix=f"{fiche.id}-src"),
-                falc=falc_view,
-                falc_status=entry.falc.status if entry.falc is not None else "absent",
-                stale=entry.falc is not None and bool(entry.falc.source_hash)
-                and entry.falc.is_stale(fiche),
-                trace=_steps(entry.trace),
-                languages=languages,
-                chart=sentence_chart(
-                    source, falc_view.result if falc_view else None,
-                    warn=c.long_sentence_warning, error=c.long_sentence_error,
-                ),
-            )
-        )
     thresholds = {
         "long_sentence_warning": c.long_sentence_warning,
         "long_sentence_error": c.long_sentence_error,
@@ -504,6 +519,7 @@ def write_for_build(
     translations: Mapping[str, Mapping[str, Any]],
     settings: Settings,
     glossary: Glossary | None = None,
+    reports: Callable[[ReportEntry], FicheReport] | None = None,
 ) -> list[Path]:
     """The report of a build: entries from what the pipeline has, written to output/report."""
     entries = [
@@ -517,7 +533,7 @@ def write_for_build(
         )
         for f in fiches
     ]
-    report = build_report(entries, settings=settings, glossary=glossary)
+    report = build_report(entries, settings=settings, glossary=glossary, reports=reports)
     return write_report(report, settings.path("output") / "report", settings=settings)
 
 
