@@ -264,3 +264,23 @@ def test_languages_with_a_model_or_reviewed_lines_are_built(
     again = run_build(root)
     assert again.written == []
     assert "Платформа проти расизму" in uk.read_text("utf-8")
+
+
+def test_one_changed_fiche_rebuilds_only_that_fiche_in_every_language(
+    tmp_path: Path, argos_env: Path, argos_files: dict[str, Path]
+) -> None:
+    installed = CliRunner().invoke(cli, ["models", "install", str(argos_files["fr_en"])])
+    assert installed.exit_code == 0, installed.output
+    root = make_project(tmp_path)
+    toml = (root / "cai-falc.toml").read_text("utf-8")
+    toml = re.sub(r"languages = \[.*\]", 'languages = ["en"]', toml)
+    (root / "cai-falc.toml").write_text(toml, encoding="utf-8")
+    assert run_build(root).exit_code == 0
+    path = root / "fiches" / f"{TWO[0]}.md"
+    fiche = read_fiche(path)
+    fiche.lead = fiche.lead + " Le CAI organise aussi une rencontre en 2016."
+    write_fiche(fiche, path)
+    result = run_build(root)
+    names = {str(p.relative_to(root)) for p in result.written}
+    assert f"output/en/{TWO[0]}.pdf" in names and f"output/fr/{TWO[0]}.pdf" in names
+    assert not any(TWO[1] in name for name in names), sorted(names)

@@ -30,7 +30,7 @@ from typing import Any, Protocol
 from . import cache as cache_mod
 from . import config, storage
 from .errors import CaiFalcError, InputError
-from .fiche import FalcText, Fiche, falc_path, load_folder, today
+from .fiche import FalcText, Fiche, falc_path, load_folder, read_falc, today
 from .glossary import Glossary
 from .glossary import load as load_glossary
 
@@ -133,6 +133,8 @@ class Work:
     translations: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: lang -> key of that language's catalog file.
     catalog_keys: dict[str, str] = field(default_factory=dict)
+    #: lang -> fiche id -> digest of that fiche's text in that language.
+    translation_digests: dict[str, dict[str, str]] = field(default_factory=dict)
     page_keys: list[str] = field(default_factory=list)
     #: (fiche id, lang) -> render.Page, built at most once per build.
     pages_by_edition: dict[tuple[str, str], Any] = field(default_factory=dict)
@@ -295,7 +297,9 @@ def simplify_stage(
             continue
         if outcome.draft is None:
             continue
-        project.falc[outcome.id] = outcome.draft.falc
+        # As read back from its file: positions (body_line) are then the same as in the
+        # next build, which reads it from disk (reports, catalogs and keys agree).
+        project.falc[outcome.id] = read_falc(outcome.path)
         trace = [dataclasses.asdict(step) for step in outcome.draft.trace]
         work.traces[outcome.id] = trace
         key = _simplify_key(project, fiche)
@@ -426,6 +430,35 @@ def _file_digest(path: Path) -> str:
         return ""
 
 
+def _translation_digests(
+    project: Project, work: Work, cache: cache_mod.Cache, lang: str
+) -> dict[str, str]:
+    """Per fiche, a digest of its text in ``lang``: a page is redone when *its* lines change.
+
+    The whole catalog's digest would redo every page of a language when one fiche gets a
+    new sentence. Reading the catalog costs time, so the digests are remembered for each
+    version of the catalog file (a no-op build reads no catalog).
+    """
+    if lang == project.settings.project.source_language:
+        return {}
+    if lang not in work.translation_digests:
+        key = cache_mod.key(
+            "translation-digests",
+            lang,
+            work.catalog_keys.get(lang, ""),
+            sorted((t.id, t.content_hash()) for t in project.falc.values()),
+        )
+        digests = cache.get_result(f"tdigest-{key}")
+        if digests is None:
+            digests = {
+                fid: storage.digest(repr(t), length=32)
+                for fid, t in _translations(project, work, lang).items()
+            }
+            cache.put_result(f"tdigest-{key}", digests)
+        work.translation_digests[lang] = digests
+    return work.translation_digests[lang]
+
+
 def _translations(project: Project, work: Work, lang: str) -> dict[str, Any]:
     """Translations of every fiche into ``lang`` (read on first use)."""
     if lang not in work.translations:
@@ -494,7 +527,7 @@ def render_stage(
             falc.status,
             falc.human_owned,
             str(page_date(falc)),
-            work.catalog_keys.get(lang, ""),
+            _translation_digests(project, work, cache, lang).get(fiche.id, ""),
             looks,
         )
         work.page_keys.append(key)
