@@ -18,6 +18,7 @@ formats ("22 417", "22417", "22.417"):
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -302,14 +303,20 @@ def _glossary_text(glossary: Glossary | None) -> str:
     return "\n".join(parts)
 
 
+@functools.lru_cache(maxsize=32)
+def _prepared(reference: str) -> tuple[str, str, list[float]]:
+    """The source side of the comparison, once per source: the simplifier asks about
+    every candidate line of a fiche against the same fiche."""
+    folded = _fold(reference)
+    folded_nospace = re.sub(r"(?<=\d)[ .](?=\d{3}\b)", "", folded)
+    return folded, folded_nospace, _source_values(reference)
+
+
 def unsupported_facts(
     falc_text: str, *, source: str, glossary: Glossary | None = None
 ) -> list[Fact]:
     """Facts of ``falc_text`` that neither ``source`` nor the glossary supports."""
-    reference = source + "\n" + _glossary_text(glossary)
-    folded = _fold(reference)
-    folded_nospace = re.sub(r"(?<=\d)[ .](?=\d{3}\b)", "", folded)
-    values = _source_values(reference)
+    folded, folded_nospace, values = _prepared(source + "\n" + _glossary_text(glossary))
     percents = _percentages(source)
     draft = normalise(falc_text)
     out: list[Fact] = []
