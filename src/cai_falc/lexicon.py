@@ -64,8 +64,9 @@ def lexique_path() -> Path | None:
 
 def cache_dir() -> Path:
     """The user cache folder of cai-falc."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "cai-falc"
+    from .storage import user_cache_dir
+
+    return user_cache_dir()
 
 
 def _stamp(path: Path | None) -> str:

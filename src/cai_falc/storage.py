@@ -88,6 +88,13 @@ def read_text(
     return decode(data, path)
 
 
+def user_cache_dir() -> Path:
+    """The user cache folder of cai-falc (``$XDG_CACHE_HOME/cai-falc``): lexicons,
+    compiled templates. Anything in it can be deleted; it only saves time."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "cai-falc"
+
+
 def write_bytes(path: Path, data: bytes) -> bool:
     """Write ``data`` to ``path`` atomically; return False (and touch nothing) if unchanged."""
     try:

@@ -31,6 +31,7 @@ def environment(project_templates: Path | None = None, **globals_: Any) -> jinja
     loader = jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(PACKAGED))}, delimiter=":")
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader([loader, *loaders]),
+        bytecode_cache=_bytecode_cache(),
         autoescape=jinja2.select_autoescape(["html", "htm", "xml", "svg"], default=True),
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
@@ -41,6 +42,19 @@ def environment(project_templates: Path | None = None, **globals_: Any) -> jinja
     env.globals.update(globals_)
     env.globals["_searched_paths"] = searched
     return env
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept in the user cache: compiling them costs more than a small
+    rebuild. Jinja keys them by the template's source, so an edited template recompiles."""
+    from .storage import user_cache_dir
+
+    folder = user_cache_dir() / f"jinja-{jinja2.__version__}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only home only costs time
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def get_template(env: jinja2.Environment, name: str) -> jinja2.Template:
