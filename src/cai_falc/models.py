@@ -23,8 +23,6 @@ import re
 import shutil
 import stat
 import tempfile
-import urllib.error
-import urllib.request
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -326,6 +324,8 @@ def install(path: Path, *, folder: Path | None = None) -> ModelPackage:
 
 
 def _fetch(url: str, *, timeout: float) -> bytes:
+    import urllib.request  # only for downloads: listing and installing stay light
+
     request = urllib.request.Request(url, headers={"User-Agent": "cai-falc (ArgosTranslate)"})
     with urllib.request.urlopen(request, timeout=timeout) as response:
         data: bytes = response.read()
@@ -343,7 +343,7 @@ def download(
     )
     try:
         index = json.loads(_fetch(index_url, timeout=timeout).decode("utf-8"))
-    except (urllib.error.URLError, OSError, TimeoutError) as exc:
+    except OSError as exc:  # URLError and TimeoutError are OSErrors
         reason = getattr(exc, "reason", exc)
         raise ModelError(
             f"cannot reach the Argos package index {index_url} ({reason})", hint=offline_hint
@@ -373,7 +373,7 @@ def download(
     for link in links:
         try:
             data = _fetch(link, timeout=timeout * 30)
-        except (urllib.error.URLError, OSError, TimeoutError) as exc:
+        except OSError as exc:  # URLError and TimeoutError are OSErrors
             errors.append(f"{link}: {getattr(exc, 'reason', exc)}")
             continue
         with tempfile.TemporaryDirectory() as tmp:

@@ -21,7 +21,6 @@ import datetime
 import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -478,13 +477,12 @@ def _translations(project: Project, work: Work, lang: str) -> dict[str, Any]:
 
 def _looks_key(settings: config.Settings) -> str:
     """Everything besides the page itself that changes how outputs look."""
-    from . import templating
-
-    package = Path(templating.PACKAGED).parent
+    # The packaged folders, named without importing the renderer (a no-op build stays light).
+    package = Path(__file__).parent
     return cache_mod.key(
         dataclasses.asdict(settings.render),
         dataclasses.asdict(settings.project),
-        cache_mod.files_key(templating.PACKAGED, settings.path("templates")),
+        cache_mod.files_key(package / "templates", settings.path("templates")),
         cache_mod.files_key(package / "static"),
         cache_mod.files_key(package / "locale", patterns=("*.po",)),
     )
@@ -621,6 +619,8 @@ def _run_jobs(
             yield _safe_render(settings, page)
             reporter.advance()
         return
+    from concurrent.futures import ProcessPoolExecutor  # only when there is work to share
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for outcome in pool.map(_safe_render, [settings] * len(pages), pages, chunksize=1):
             yield outcome
