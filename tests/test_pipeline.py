@@ -1,4 +1,5 @@
 """`cai-falc build`: outputs, incremental rebuilds, reproducibility, and nothing lost."""
+# ruff: noqa: F811  (pytest fixtures imported from argos_kit are redefined as arguments)
 
 from __future__ import annotations
 
