@@ -612,24 +612,20 @@ def load_folder(folder: Path) -> FicheSet:
         expected = item.path.name[: -len(FALC_SUFFIX)] if is_falc else item.path.stem
         if item.id != expected:
             result.errors.append(
-                FicheError(
+                _id_error(
                     item.path,
                     f"the id {item.id!r} does not match the file name",
-                    line=_line_of_key(item.path, "id"),
-                    field="id",
-                    hint=f"Rename the file to {item.id}{'.falc' if is_falc else ''}.md "
+                    f"Rename the file to {item.id}{'.falc' if is_falc else ''}.md "
                     f"or set 'id: {expected}'.",
                 )
             )
         if isinstance(item, Fiche):
             if item.id in seen:
                 result.errors.append(
-                    FicheError(
+                    _id_error(
                         item.path,
                         f"the id {item.id!r} is already used by {seen[item.id].name}",
-                        line=_line_of_key(item.path, "id"),
-                        field="id",
-                        hint="Each fiche needs its own id.",
+                        "Each fiche needs its own id.",
                     )
                 )
             seen.setdefault(item.id, item.path)
@@ -637,15 +633,18 @@ def load_folder(folder: Path) -> FicheSet:
         assert text.path is not None
         if text.id not in seen:
             result.errors.append(
-                FicheError(
+                _id_error(
                     text.path,
                     f"no source fiche {text.id}.md for this FALC text",
-                    line=_line_of_key(text.path, "id"),
-                    field="id",
-                    hint="Import the fiche, fix the id, or delete the orphan FALC file.",
+                    "Import the fiche, fix the id, or delete the orphan FALC file.",
                 )
             )
     return result
+
+
+def _id_error(path: Path, message: str, hint: str) -> FicheError:
+    """A problem with a file's ``id``, pointing at its line."""
+    return FicheError(path, message, line=_line_of_key(path, "id"), field="id", hint=hint)
 
 
 def _line_of_key(path: Path, key: str) -> int:
