@@ -550,6 +550,13 @@ def fiche_paths(folder: Path) -> list[Path]:
     )
 
 
+def falc_file(fiche: Fiche, folder: Path) -> Path:
+    """Where the FALC text of ``fiche`` lives: beside its file, else in ``folder``."""
+    if fiche.path is not None:
+        return falc_path(fiche.path)
+    return folder / fiche.falc_filename
+
+
 def falc_path(fiche_file: Path) -> Path:
     """Where the FALC text of a fiche file lives."""
     return fiche_file.with_name(fiche_file.name[: -len(".md")] + FALC_SUFFIX)

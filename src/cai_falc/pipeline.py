@@ -29,7 +29,7 @@ from typing import Any, Protocol
 from . import cache as cache_mod
 from . import config, storage
 from .errors import CaiFalcError, InputError
-from .fiche import FalcText, Fiche, falc_path, load_folder, read_falc, today
+from .fiche import FalcText, Fiche, falc_file, load_folder, read_falc, today
 from .glossary import Glossary
 from .glossary import load as load_glossary
 
@@ -127,6 +127,8 @@ class Project:
 class Work:
     """What the stages hand each other."""
 
+    #: Key of everything besides a page that changes how outputs look (templates, CSS...).
+    looks: str = ""
     traces: dict[str, Any] = field(default_factory=dict)
     #: lang -> fiche id -> catalog.Translation (only languages that are built).
     translations: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -211,7 +213,7 @@ def build(
     reporter = reporter or SilentReporter()
     result = BuildResult(strict=options.strict)
     cache = cache_mod.Cache.open(settings.path("cache"))
-    work = Work()
+    work = Work(looks=_looks_key(settings))
     # A build killed while writing leaves a temporary file beside its target; the
     # target itself is intact (writes are renames). Sweep those leftovers first.
     for name in ("output", "fiches", "translations", "cache"):
@@ -267,7 +269,7 @@ def simplify_stage(
     settings = project.settings
     todo: list[Fiche] = []
     for fiche in project.fiches:
-        target = _falc_target(fiche, settings)
+        target = falc_file(fiche, settings.path("fiches"))
         existing = project.falc.get(fiche.id)
         if existing is not None and existing.human_owned and not existing.is_stale(fiche):
             continue  # people's text, up to date: nothing to do
@@ -306,12 +308,6 @@ def simplify_stage(
         cache.put_result(f"trace-{key}", trace)
         if outcome.action == "written":
             result.written.append(outcome.path)
-
-
-def _falc_target(fiche: Fiche, settings: config.Settings) -> Path:
-    if fiche.path is not None:
-        return falc_path(fiche.path)
-    return settings.path("fiches") / fiche.falc_filename
 
 
 # ----------------------------------------------------------------------- check
@@ -380,16 +376,20 @@ def translate_stage(
         return
     folder = settings.path("translations")
     texts = [project.falc[f.id] for f in project.fiches if f.id in project.falc]
-    key = cache_mod.key(
-        "translate",
-        project.langs,
-        [t.content_hash() for t in texts],
-        project.glossary_key,
-        _models_key(),
-        dataclasses.asdict(settings.translate),
-        [_file_digest(folder / f"{lang}.po") for lang in project.langs],
-    )
-    plan = cache.get_result(f"translate-{key}")
+    models_key = _models_key()
+
+    def plan_key() -> str:
+        return cache_mod.key(
+            "translate",
+            project.langs,
+            [t.content_hash() for t in texts],
+            project.glossary_key,
+            models_key,
+            dataclasses.asdict(settings.translate),
+            [_file_digest(folder / f"{lang}.po") for lang in project.langs],
+        )
+
+    plan = cache.get_result(f"translate-{plan_key()}")
     if plan is None:
         from . import translate
 
@@ -401,17 +401,8 @@ def translate_stage(
             "missing": [s.missing_model for s in stats if s.missing_model],
             "missing_langs": [s.lang for s in stats if s.missing_model],
         }
-        # The key names the catalogs as they are now, after this run wrote them.
-        key = cache_mod.key(
-            "translate",
-            project.langs,
-            [t.content_hash() for t in texts],
-            project.glossary_key,
-            _models_key(),
-            dataclasses.asdict(settings.translate),
-            [_file_digest(folder / f"{lang}.po") for lang in project.langs],
-        )
-        cache.put_result(f"translate-{key}", plan)
+        # Keyed by the catalogs as they are now, after this run wrote them.
+        cache.put_result(f"translate-{plan_key()}", plan)
     for message in plan["missing"]:
         result.missing.append(message)
         reporter.warn(message)
@@ -512,7 +503,7 @@ def render_stage(
     """Leaflet, fragment and preview per fiche and language, skipping what is fresh."""
     settings = project.settings
     out_dir = settings.path("output")
-    looks = _looks_key(settings)
+    looks = work.looks
     jobs: list[tuple[Any, str, list[Path]]] = []
     for fiche, falc, lang in _editions(project, result):
         key = cache_mod.key(
@@ -637,7 +628,7 @@ def index_stage(
     settings = project.settings
     reporter.stage("index", 1)
     path = settings.path("output") / "index.html"
-    key = cache_mod.key("index", work.page_keys, result.languages, _looks_key(settings))
+    key = cache_mod.key("index", work.page_keys, result.languages, work.looks)
     if cache.fresh(path, key):
         result.skipped += 1
         return
@@ -668,7 +659,7 @@ def report_stage(
         project.glossary_key,
         dataclasses.asdict(settings.check),
         work.traces,
-        _looks_key(settings),
+        work.looks,
     )
     paths = [folder / "index.html", folder / "report.json"]
     if all(cache.fresh(p, key) for p in paths):

@@ -16,18 +16,12 @@ from typing import TYPE_CHECKING
 
 from .. import storage
 from ..errors import CaiFalcError
-from ..fiche import Fiche, falc_path, read_falc, today, write_falc
+from ..fiche import Fiche, falc_file, read_falc, today, write_falc
 from ..glossary import Glossary
 from .model import SimplifyOutcome
 
 if TYPE_CHECKING:
     from ..config import Settings
-
-
-def _falc_file(fiche: Fiche, settings: Settings) -> Path:
-    if fiche.path is not None:
-        return falc_path(fiche.path)
-    return settings.path("fiches") / fiche.falc_filename
 
 
 def _snapshot(settings: Settings, source_hash: str) -> Path:
@@ -60,7 +54,7 @@ def update_falc_files(
 
     outcomes: list[SimplifyOutcome] = []
     for fiche in fiches:
-        target = _falc_file(fiche, settings)
+        target = falc_file(fiche, settings.path("fiches"))
         existing = None
         if target.is_file():
             try:
