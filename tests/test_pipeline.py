@@ -45,6 +45,14 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     }
 
 
+def add_to_lead(root: Path, fiche_id: str) -> None:
+    """An editor's change to one fiche's source."""
+    path = root / "fiches" / f"{fiche_id}.md"
+    fiche = read_fiche(path)
+    fiche.lead = fiche.lead + " Le CAI organise aussi une rencontre en 2016."
+    write_fiche(fiche, path)
+
+
 def run_build(root: Path) -> pipeline.BuildResult:
     return pipeline.build(config.load(root), pipeline.BuildOptions())
 
@@ -108,10 +116,7 @@ def test_two_cold_builds_are_byte_identical(tmp_path: Path) -> None:
 def test_one_changed_fiche_rebuilds_only_that_fiche(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     assert run_build(root).exit_code == 0
-    path = root / "fiches" / f"{TWO[0]}.md"
-    fiche = read_fiche(path)
-    fiche.lead = fiche.lead + " Le CAI organise aussi une rencontre en 2016."
-    write_fiche(fiche, path)
+    add_to_lead(root, TWO[0])
     result = run_build(root)
     names = {p.name for p in result.written}
     assert f"{TWO[0]}.falc.md" in names and f"{TWO[0]}.pdf" in names
@@ -277,10 +282,7 @@ def test_one_changed_fiche_rebuilds_only_that_fiche_in_every_language(
     toml = re.sub(r"languages = \[.*\]", 'languages = ["en"]', toml)
     (root / "cai-falc.toml").write_text(toml, encoding="utf-8")
     assert run_build(root).exit_code == 0
-    path = root / "fiches" / f"{TWO[0]}.md"
-    fiche = read_fiche(path)
-    fiche.lead = fiche.lead + " Le CAI organise aussi une rencontre en 2016."
-    write_fiche(fiche, path)
+    add_to_lead(root, TWO[0])
     result = run_build(root)
     names = {str(p.relative_to(root)) for p in result.written}
     assert f"output/en/{TWO[0]}.pdf" in names and f"output/fr/{TWO[0]}.pdf" in names
