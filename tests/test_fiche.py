@@ -4,6 +4,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cai_falc import fiche as fm
 from cai_falc.errors import FicheError
@@ -142,3 +145,32 @@ def test_today_follows_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> Non
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1741737600")
     assert fm.today() == datetime.date(2025, 3, 12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("abz AZ09éèàçœ«»’'\"-:#&*!|>%@`{}[],?\n\\~=+.") + ["\u00a0", "\u202f", "ع"]
+        ),
+        max_size=40,
+    )
+)
+def test_libyaml_and_python_emitters_write_plain_text_alike(text: str) -> None:
+    # Stored source hashes are made of the YAML text: the fast emitter may only be used
+    # where it writes exactly what the Python one writes.
+    data = {"title": text, "list": [text, text.strip(), 3], "k" + text[:3]: {"a": text}}
+    assert fm._plain(data)
+    options = dict(allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=False)
+    python = yaml.dump(data, Dumper=fm._Dumper, **options)
+    assert fm._dump_yaml(data) == python
+    assert yaml.dump(data, Dumper=fm._FastDumper, **options) == python
+
+
+def test_text_libyaml_would_escape_differently_uses_the_python_emitter() -> None:
+    data = {"title": "Fête 🎉 \ufeff\x85 fin"}
+    assert not fm._plain(data)
+    assert fm._dump_yaml(data) == yaml.dump(
+        data, Dumper=fm._Dumper, allow_unicode=True, sort_keys=False, width=10_000
+    )
+    assert fm._FastDumper is not None  # libyaml is installed by bootstrap: the fast path runs

@@ -113,6 +113,16 @@ def test_two_cold_builds_are_byte_identical(tmp_path: Path) -> None:
     assert snapshot(elsewhere / "output") == first
 
 
+def test_a_moved_project_keeps_its_cache(built: Path, tmp_path: Path) -> None:
+    # The manifest names outputs relative to the project: moving or copying the folder
+    # (a new clone, a backup restored elsewhere) must not redo every page.
+    moved = tmp_path / "moved"
+    shutil.copytree(built, moved)
+    result = run_build(moved)
+    assert result.written == []
+    assert result.skipped >= 3 * len(TWO) + 1
+
+
 def test_one_changed_fiche_rebuilds_only_that_fiche(tmp_path: Path) -> None:
     root = make_project(tmp_path)
     assert run_build(root).exit_code == 0

@@ -6,8 +6,10 @@ right words in the right order, fonts embedded, Arabic set right-to-left.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import sys
 import textwrap
 import unicodedata
 from pathlib import Path
@@ -573,3 +575,50 @@ def test_french_spacing_keeps_guillemets_and_colons_with_their_words() -> None:
         "les motions «\u00a0Communes hospitalières\u00a0»\u00a0: oui\u00a0? "
         "Voir http://cainamur.be à 10:30"
     )
+
+
+_IMPORT_PROBE = """
+import subprocess, sys
+spawned = []
+real_popen = subprocess.Popen.__init__
+def popen(self, args, *a, **k):
+    spawned.append(args)
+    real_popen(self, args, *a, **k)
+subprocess.Popen.__init__ = popen
+if sys.argv[1] == "refuse-sonames":
+    # A system where dlopen finds nothing by itself: only the usual library search works.
+    import ctypes.util, cffi
+    from cai_falc import render
+    real_dlopen = cffi.FFI.dlopen
+    def dlopen(self, name, flags=0):
+        if ctypes.util.find_library is render._no_library_search:
+            raise OSError("refused by the test")
+        return real_dlopen(self, name, flags)
+    cffi.FFI.dlopen = dlopen
+from cai_falc import render
+weasyprint = render.import_weasyprint()
+pdf = weasyprint.HTML(string="<p>Bonjour</p>").write_pdf()
+import ctypes.util
+assert ctypes.util.find_library is not render._no_library_search
+print(len(spawned), pdf[:5].decode())
+"""
+
+
+@pytest.mark.parametrize("case", ["linux", "refuse-sonames"])
+def test_weasyprint_imports_without_searching_for_libraries(case: str) -> None:
+    # WeasyPrint's own import runs ldconfig/gcc for every library name dlopen refuses
+    # (0.2-0.3 s on each build): cai-falc imports it without that search, and falls
+    # back to the usual import where the sonames alone are not enough.
+    out = subprocess.run(
+        [sys.executable, "-c", _IMPORT_PROBE, case],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    ).stdout.split()
+    spawned, magic = int(out[0]), out[1]
+    assert magic == "%PDF-"
+    if case == "linux":
+        assert spawned == 0
+    else:
+        assert spawned > 0  # the fallback did search, as WeasyPrint does by itself

@@ -8,6 +8,8 @@ stored by key as JSON. Deleting the cache folder only costs time.
 
 The manifest is written after the outputs it describes, atomically: a build
 killed at any moment leaves a manifest that claims nothing that was not written.
+It names outputs relative to the project folder, so a project that is moved or
+copied elsewhere keeps its cache.
 """
 
 from __future__ import annotations
@@ -64,11 +66,15 @@ class Cache:
     outputs: dict[str, dict[str, str]] = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
+    root: Path | None = None
 
     @classmethod
-    def open(cls, folder: Path) -> Cache:
-        """Open the cache in ``folder``; a missing or damaged manifest means an empty cache."""
-        cache = cls(folder)
+    def open(cls, folder: Path, root: Path | None = None) -> Cache:
+        """Open the cache in ``folder``; a missing or damaged manifest means an empty cache.
+
+        Outputs under ``root`` (the project folder) are named relative to it.
+        """
+        cache = cls(folder, root=root)
         try:
             data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
             if isinstance(data, dict) and isinstance(data.get("outputs"), dict):
@@ -83,7 +89,7 @@ class Cache:
 
     def fresh(self, path: Path, key_: str) -> bool:
         """True when ``path`` exists, was made with ``key_``, and nobody changed it since."""
-        entry = self.outputs.get(str(path))
+        entry = self.outputs.get(self._name(path))
         if entry is None or entry["key"] != key_:
             self.misses += 1
             return False
@@ -99,7 +105,16 @@ class Cache:
 
     def record(self, path: Path, key_: str, data: bytes) -> None:
         """Remember that ``path`` now holds ``data``, made with ``key_``."""
-        self.outputs[str(path)] = {"key": key_, "digest": storage.digest(data, length=32)}
+        self.outputs[self._name(path)] = {"key": key_, "digest": storage.digest(data, length=32)}
+
+    def _name(self, path: Path) -> str:
+        """How the manifest names ``path``: relative to the project when inside it."""
+        if self.root is not None:
+            try:
+                return path.relative_to(self.root).as_posix()
+            except ValueError:
+                pass
+        return str(path)
 
     def write_output(self, path: Path, key_: str, data: bytes) -> None:
         """Write an output atomically and record it."""

@@ -221,11 +221,37 @@ def _str_presenter(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
 
 _Dumper.add_representer(str, _str_presenter)
 
+_FastDumper: Any = None
+if hasattr(yaml, "CSafeDumper"):
+
+    class _CDumper(yaml.CSafeDumper):  # type: ignore[misc, name-defined]
+        """libyaml's emitter, same settings: ten times faster than _Dumper."""
+
+    _CDumper.add_representer(str, _str_presenter)
+    _FastDumper = _CDumper
+
+# Characters both emitters write the same way (tested on random strings full of YAML's
+# special characters). Outside them (emoji, control and invisible format characters...)
+# libyaml escapes differently, and the YAML text is what the stored hashes are made of.
+_SAME_IN_BOTH = re.compile(r"[\n\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd]*\Z")
+
+
+def _plain(data: Any) -> bool:
+    """True when every string in ``data`` is written alike by both emitters."""
+    if isinstance(data, str):
+        return _SAME_IN_BOTH.match(data) is not None
+    if isinstance(data, dict):
+        return all(_plain(k) and _plain(v) for k, v in data.items())
+    if isinstance(data, list | tuple):
+        return all(_plain(v) for v in data)
+    return True
+
 
 def _dump_yaml(data: Any) -> str:
+    dumper = _FastDumper if _FastDumper is not None and _plain(data) else _Dumper
     return yaml.dump(
         data,
-        Dumper=_Dumper,
+        Dumper=dumper,
         allow_unicode=True,
         sort_keys=False,
         width=10_000,

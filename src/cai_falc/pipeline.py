@@ -212,7 +212,7 @@ def build(
     options = options or BuildOptions()
     reporter = reporter or SilentReporter()
     result = BuildResult(strict=options.strict)
-    cache = cache_mod.Cache.open(settings.path("cache"))
+    cache = cache_mod.Cache.open(settings.path("cache"), root=settings.root)
     work = Work(looks=_looks_key(settings))
     # A build killed while writing leaves a temporary file beside its target; the
     # target itself is intact (writes are renames). Sweep those leftovers first.
@@ -683,7 +683,9 @@ def report_stage(
             {lang: repr(t) for lang, t in entry.translations.items()},
             project.glossary_key,
             dataclasses.asdict(settings.check),
-            str(settings.root),
+            # The part names files relative to the project: the same wherever it sits,
+            # unless the fiches live outside it.
+            report.relative(settings.path("fiches"), settings.root),
         )
         known = cache.get_object(f"report-part-{part_key}")
         if known is None:

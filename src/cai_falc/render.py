@@ -647,8 +647,7 @@ class Renderer:
 
     def leaflet_pdf(self, page: Page) -> bytes:
         """The A5 leaflet as PDF bytes: tagged, fonts embedded, same page -> same bytes."""
-        import weasyprint
-
+        weasyprint = import_weasyprint()
         html = weasyprint.HTML(
             string=self.leaflet_html(page),
             base_url=str(STATIC),
@@ -671,8 +670,7 @@ class Renderer:
 
     def _stylesheets(self) -> list[Any]:
         if self._css is None:
-            import weasyprint
-
+            weasyprint = import_weasyprint()
             r = self.settings.render
             # Settings become CSS here, as numbers validated by config: nothing from a
             # fiche ever reaches a stylesheet.
@@ -690,6 +688,48 @@ class Renderer:
                     weasyprint.CSS(filename=str(project_css), url_fetcher=_refuse_fetch)
                 )
         return self._css
+
+
+def import_weasyprint() -> Any:
+    """WeasyPrint, imported without its slow search for C libraries on Linux.
+
+    For each C library (gobject, pango, harfbuzz...) WeasyPrint tries several names in
+    turn; each name that ``dlopen`` refuses goes to ``ctypes.util.find_library``, which
+    runs ``ldconfig`` and ``gcc`` in subprocesses: 0.2-0.3 s on every build that renders
+    a leaflet. On Linux each list holds the library's soname (``libpango-1.0.so.0``),
+    which ``dlopen`` finds by itself, so the search is switched off during the import.
+    Should that fail on some system, the import is done again the usual way.
+    """
+    import sys
+
+    if "weasyprint" in sys.modules:
+        return sys.modules["weasyprint"]
+    if sys.platform.startswith("linux"):
+        import contextlib
+        import ctypes.util
+        import io
+
+        real = ctypes.util.find_library
+        ctypes.util.find_library = _no_library_search
+        try:
+            # WeasyPrint prints advice before failing; the second try prints it if needed.
+            with contextlib.redirect_stdout(io.StringIO()):
+                import weasyprint
+
+            return weasyprint
+        except OSError:
+            for name in [m for m in sys.modules if m.partition(".")[0] == "weasyprint"]:
+                del sys.modules[name]
+        finally:
+            ctypes.util.find_library = real
+    import weasyprint
+
+    return weasyprint
+
+
+def _no_library_search(name: str) -> None:
+    """Stands in for ``ctypes.util.find_library`` while WeasyPrint is imported."""
+    return None
 
 
 def _source_filter(text: str, page: Page) -> Markup:

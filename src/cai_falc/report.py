@@ -353,7 +353,7 @@ def _steps(trace: Iterable[Any]) -> list[Step]:
     ]
 
 
-def _relative(path: str | Path, root: Path) -> str:
+def relative(path: str | Path, root: Path) -> str:
     """A path as the reader knows it (fiches/...), so that the report does not depend on
     where the project sits on the disk: the same tree gives the same report."""
     try:
@@ -369,11 +369,11 @@ def fiche_report(
     c = settings.check
     fiche = entry.fiche
     source = check_fiche(fiche, settings=settings, glossary=glossary)
-    source.path = _relative(source.path, settings.root)
+    source.path = relative(source.path, settings.root)
     falc_view: TextView | None = None
     if entry.falc is not None:
         falc_result = check_falc(entry.falc, fiche=fiche, settings=settings, glossary=glossary)
-        falc_result.path = _relative(falc_result.path, settings.root)
+        falc_result.path = relative(falc_result.path, settings.root)
         falc_view = view(falc_result, prefix=f"{fiche.id}-falc")
     languages = []
     for lang, translation in sorted(entry.translations.items()):
