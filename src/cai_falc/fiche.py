@@ -213,7 +213,7 @@ class _Dumper(yaml.SafeDumper):
     """Block style, Unicode kept, long lines never folded: diffs stay readable."""
 
 
-def _str_presenter(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+def _str_presenter(dumper: Any, data: str) -> yaml.ScalarNode:
     if "\n" in data:
         return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|")
     return dumper.represent_scalar("tag:yaml.org,2002:str", data)
@@ -224,7 +224,7 @@ _Dumper.add_representer(str, _str_presenter)
 _FastDumper: Any = None
 if hasattr(yaml, "CSafeDumper"):
 
-    class _CDumper(yaml.CSafeDumper):  # type: ignore[misc, name-defined]
+    class _CDumper(yaml.CSafeDumper):
         """libyaml's emitter, same settings: ten times faster than _Dumper."""
 
     _CDumper.add_representer(str, _str_presenter)
