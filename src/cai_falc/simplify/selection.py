@@ -33,6 +33,8 @@ _PRONOUN_START = re.compile(
     r"(?:Il|Elle|Ils|Elles|il|elle|ils|elles|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Ce dernier|"
     r"Cette dernière|Ces derniers|Ces dernières|Cela|Ceci|Celles|Ceux|Son|Sa|Ses|Leur|Leurs|"
     r"Cet outil|Ce lieu|C'est pourquoi il|C'est pourquoi elle|"
+    # "Les deux crises majeures ont marqué...": which two? Said in the sentence before.
+    r"Les (?:deux|trois|quatre|cinq|\d+) (?!\d)[a-zé]\w+|"
     r"(?:Ce|Cet|Cette|Ces) (?!\d)[a-zé]\w+)\b"
     r"|.*(?:\s|[nN]['\u2019])[yY]\s"
 )

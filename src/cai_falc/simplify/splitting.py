@@ -202,6 +202,8 @@ def _noun_phrase(words: list[str]) -> str | None:
                 return " ".join([_DETERMINERS[inner], *rest]) if rest else None
             if elided.group(1) == "l":
                 return " ".join(["L'" + word[2:], *rest])
+            if elided.group(1) == "d" and back == 1 and word[2:3].islower():
+                continue  # "le parcours d'intégration": the complement of a noun
             return None
         if word[:1].isupper() and back == 1 and key not in _PRONOUNS:
             before = words[-2].lower() if len(words) > 1 else ""
@@ -269,7 +271,7 @@ def split_relative(text: str) -> list[str]:
     return [finish(head), finish(f"{subject} {tail}")]
 
 
-def split_bare_relative(text: str, *, limit: int = 12) -> list[str]:
+def split_bare_relative(text: str, *, limit: int = 8) -> list[str]:
     """ "X ... au parcours d'intégration qui devient obligatoire." (no comma) ->
     "X ... au parcours d'intégration." + "Le parcours d'intégration devient obligatoire."."""
     if count_words(text) <= limit:
@@ -373,11 +375,20 @@ _FIXED_AFTER_EN = frozenset(
 _TAIL_STARTS = frozenset("en dans lors auprès via".split())
 
 
+#: Nouns of verbal phrases that need their object: "faire face à", "faire partie de",
+#: "prendre part à", "faire appel à", "faire référence à", "donner suite à".
+_LOCUTION_NOUNS = frozenset(
+    "face partie part appel référence allusion suite preuve recours attention écho".split()
+)
+
+
 def _ends_well(words: list[str]) -> bool:
     """Whether a cut sentence ends on a noun, a name, a number or a closing quote."""
     last = re.sub(r"^(?:d|l|qu)['\u2019](?=\w)", "", words[-1].strip(",;:"), flags=re.I)
     if last.lower().replace("\u2019", "'") in _BAD_ENDINGS | _DANGLING:
         return False
+    if last.lower() in _LOCUTION_NOUNS and len(words) > 1 and _is_finite(words[-2]):
+        return False  # "font face", "fait partie", "prend part": the object is still to come
     if last in ("»", '"') or last[:1].isupper() or last[:1].isdigit():
         return True
     entry = lexicon.entry(last)
