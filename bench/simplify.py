@@ -13,6 +13,7 @@ available offline here (see the report of issue 4).
 
 from __future__ import annotations
 
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -20,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from cai_falc import check, config, facts, fiche, glossary, metrics, simplify  # noqa: E402
+from cai_falc import check, config, facts, fiche, french, glossary, metrics, simplify  # noqa: E402
 
 
 def _fmt(value: float | None, digits: int = 1) -> str:
@@ -39,6 +40,27 @@ def _leaflet_pages(item: fiche.Fiche, falc: fiche.FalcText, settings: config.Set
     return len(PdfReader(io.BytesIO(render.Renderer(settings).leaflet_pdf(page))).pages)
 
 
+_INITIALISM = re.compile(r"^[A-Z]{2,3}$")
+
+
+def spelled_kandel_moles(m: metrics.Metrics, text: str) -> float | None:
+    """Kandel-Moles with short acronyms read letter by letter (« CAI »: cé-a-i, 3 syllables).
+
+    The checker counts syllables from Lexique, or vowel groups for unknown words, as
+    textstat and pyphen do: « CAI » is one syllable there. Read aloud it is three, and the
+    drafts name the CAI in most lines, so this figure shows how much the usual count
+    flatters them. Reported beside the checker's figure, never instead of it.
+    """
+    if m.kandel_moles is None or not m.words:
+        return None
+    extra = 0
+    for sentence in french.sentences(text):
+        for token in sentence.tokens:
+            if metrics.is_reader_word(token) and _INITIALISM.match(token.text):
+                extra += len(token.text) - french.syllables(token.text)
+    return m.kandel_moles - 73.6 * extra / m.words
+
+
 def main(argv: list[str]) -> int:
     show = "--show" in argv
     pages = "--pages" in argv
@@ -47,6 +69,7 @@ def main(argv: list[str]) -> int:
     terms = glossary.load(settings.path("glossaries"))
     found = fiche.load_folder(settings.path("fiches"))
     rows = []
+    spelled: list[float | None] = []
     with tempfile.TemporaryDirectory() as tmp:
         for item in found.fiches:
             if wanted and not any(w in item.id for w in wanted):
@@ -68,6 +91,7 @@ def main(argv: list[str]) -> int:
             bad = facts.unsupported_facts(draft_text, source=item.text(), glossary=terms)
             lines = [b for b in draft.falc.blocks() if b.kind != "heading"]
             n_pages = _leaflet_pages(item, draft.falc, settings) if pages else None
+            spelled.append(spelled_kandel_moles(falc, draft.falc.body))
             rows.append(
                 (
                     item.id[:38], source, falc, len(errors), len(draft_facts), len(bad),
@@ -113,6 +137,12 @@ def main(argv: list[str]) -> int:
             f"{mean_km:.0f} (min {min(r[2].kandel_moles or 0 for r in rows):.0f}), "
             f"{clean}/{n} sans erreur, {sum(r[5] for r in rows)} fait(s) inventé(s)"
         )
+        known = [k for k in spelled if k is not None]
+        if known:
+            print(
+                f"Kandel-Moles des textes FALC si les sigles courts sont épelés (« CAI » = "
+                f"3 syllabes) : {sum(known) / len(known):.0f} (min {min(known):.0f})"
+            )
         if pages:
             counts = [r[7] for r in rows if r[7] is not None]
             print(f"dépliants : {sum(1 for c in counts if c <= 2)}/{len(counts)} sur 1 ou 2 pages")
