@@ -313,10 +313,28 @@ def simplify_stage(
 # ----------------------------------------------------------------------- check
 
 
+def _check_key(project: Project, fiche: Fiche, falc: FalcText) -> str:
+    """Key of the checker's result on a FALC text (``check.check_falc``)."""
+    return cache_mod.key(
+        "check",
+        falc.content_hash(),
+        falc.ignore,
+        # Findings and the checked text are at the file's lines (the counts are not).
+        falc.body_line,
+        fiche.source_hash(),
+        project.glossary_key,
+        dataclasses.asdict(project.settings.check),
+    )
+
+
 def check_stage(
     project: Project, cache: cache_mod.Cache, result: BuildResult, reporter: Reporter
 ) -> None:
-    """Count the checker's findings on every FALC text (cached by content)."""
+    """Count the checker's findings on every FALC text (cached by content).
+
+    A text checked here also has its whole result kept (``checked-KEY``): the report
+    shows it instead of checking the text again.
+    """
     settings = project.settings
     reporter.stage("check", len(project.fiches))
     for fiche in project.fiches:
@@ -324,14 +342,7 @@ def check_stage(
         falc = project.falc.get(fiche.id)
         if falc is None:
             continue
-        key = cache_mod.key(
-            "check",
-            falc.content_hash(),
-            falc.ignore,
-            fiche.source_hash(),
-            project.glossary_key,
-            dataclasses.asdict(settings.check),
-        )
+        key = _check_key(project, fiche, falc)
         counts = cache.get_result(f"check-{key}")
         if counts is None:
             from . import check
@@ -343,6 +354,7 @@ def check_stage(
             except CaiFalcError as exc:
                 _fail(result, fiche.id, exc)
                 continue
+            cache.put_object(f"checked-{key}", checked)
             counts = {
                 "error": sum(f.severity == "error" for f in checked.findings),
                 "warning": sum(f.severity == "warning" for f in checked.findings),
@@ -653,8 +665,11 @@ def report_stage(
     folder = settings.path("output") / "report"
     key = cache_mod.key(
         "report",
-        [(f.source_hash(), f.id) for f in project.fiches],
-        [(t.id, t.content_hash(), t.status) for t in project.falc.values()],
+        [(f.source_hash(), f.id, f.ignore, f.body_line) for f in project.fiches],
+        [
+            (t.id, t.content_hash(), t.status, t.source_hash, t.ignore, t.body_line)
+            for t in project.falc.values()
+        ],
         work.catalog_keys,
         project.glossary_key,
         dataclasses.asdict(settings.check),
@@ -669,27 +684,48 @@ def report_stage(
 
     translations = {lang: _translations(project, work, lang) for lang in result.languages[1:]}
 
-    def part(entry: Any) -> Any:
-        # A fiche's part of the report is remembered: changing one fiche re-checks one.
-        falc = entry.falc
+    def part(entry: Any, pages: Any) -> Any:
+        # A fiche's part of the report (figures, section of the page, JSON entry) is
+        # kept: changing one fiche re-checks and re-renders one.
+        fiche, falc = entry.fiche, entry.falc
         part_key = cache_mod.key(
             "report-part",
-            entry.fiche.id,
-            entry.fiche.source_hash(),
-            entry.fiche.title,
-            entry.fiche.year,
-            None if falc is None else (falc.content_hash(), falc.status, falc.source_hash),
+            fiche.id,
+            fiche.source_hash(),
+            fiche.title,
+            fiche.year,
+            fiche.ignore,
+            fiche.body_line,
+            None
+            if falc is None
+            else (falc.content_hash(), falc.status, falc.source_hash, falc.ignore, falc.body_line),
             list(entry.trace),
             {lang: repr(t) for lang, t in entry.translations.items()},
             project.glossary_key,
             dataclasses.asdict(settings.check),
             # The part names files relative to the project: the same wherever it sits,
             # unless the fiches live outside it.
-            report.relative(settings.path("fiches"), settings.root),
+            [
+                report.relative(path, settings.root)
+                for path in (settings.path("fiches"), fiche.path, falc.path if falc else None)
+                if path is not None
+            ],
+            # The section of the page: templates, CSS...
+            work.looks,
         )
         known = cache.get_object(f"report-part-{part_key}")
         if known is None:
-            known = report.fiche_report(entry, settings=settings, glossary=project.glossary)
+            checked = None
+            if falc is not None:
+                # As the check stage left it when it checked this text (else checked anew).
+                checked = cache.get_object(f"checked-{_check_key(project, fiche, falc)}")
+            known = report.fiche_part(
+                entry,
+                settings=settings,
+                glossary=project.glossary,
+                falc_check=checked,
+                pages=pages,
+            )
             cache.put_object(f"report-part-{part_key}", known)
         return known
 
@@ -700,7 +736,7 @@ def report_stage(
         translations=translations,
         settings=settings,
         glossary=project.glossary,
-        reports=part,
+        parts=part,
     )
     for path in paths:
         if path.is_file():

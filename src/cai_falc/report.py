@@ -1,16 +1,20 @@
 """The reviewer report: per fiche and language, scores before and after, findings in place.
 
 :func:`build_report` is the stage (entries in, a :class:`Report` out, no I/O);
-:func:`write_report` writes ``index.html`` and ``report.json``. The page works opened
+:func:`write_report` writes ``index.html`` and ``report.json``. The build keeps each
+fiche's part (:class:`FichePart`: its figures, its section of the page, its entry of
+``report.json``) and puts the page and the JSON together from the parts, so that one
+changed fiche costs one fiche's work (:func:`write_for_build`). The page works opened
 from disk: no server, no script, no external resource; charts are inline SVG built here
 from numbers only, and every text from a fiche is escaped by the template engine.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +25,7 @@ from . import __version__, storage, templating
 from .check import CheckResult, check_falc, check_fiche, check_text
 from .config import Settings
 from .errors import CaiFalcError
-from .fiche import FalcText, Fiche
+from .fiche import FALC_SUFFIX, FalcText, Fiche
 from .glossary import Glossary
 from .rules import ORDER, RULES, Finding
 
@@ -134,40 +138,62 @@ class Report:
     overview_chart: Markup
     version: str = __version__
 
-    def as_dict(self) -> dict[str, Any]:
-        """The JSON form (``report.json``)."""
-
-        def result(r: CheckResult | None) -> dict[str, Any] | None:
-            return r.as_dict() if r is not None else None
-
-        return {
+    def as_dict(self, *, fiches: bool = True) -> dict[str, Any]:
+        """The JSON form (``report.json``); without the fiches' entries if not ``fiches``."""
+        data: dict[str, Any] = {
             "version": self.version,
             "thresholds": self.thresholds,
             "languages": self.languages,
-            "fiches": [
-                {
-                    "id": f.id,
-                    "title": f.title,
-                    "year": f.year,
-                    "falc_status": f.falc_status,
-                    "stale": f.stale,
-                    "source": result(f.source.result),
-                    "falc": result(f.falc.result if f.falc else None),
-                    "trace": [vars(s) for s in f.trace],
-                    "translations": [
-                        {
-                            "lang": lang.lang,
-                            "status": lang.status,
-                            "blocks": lang.counts,
-                            "models": lang.models,
-                            "check": lang.view.result.as_dict(),
-                        }
-                        for lang in f.languages
-                    ],
-                }
-                for f in self.fiches
-            ],
         }
+        if fiches:
+            data["fiches"] = [fiche_dict(f) for f in self.fiches]
+        return data
+
+
+def fiche_dict(f: FicheReport) -> dict[str, Any]:
+    """A fiche's entry in the JSON form of the report."""
+
+    def result(r: CheckResult | None) -> dict[str, Any] | None:
+        return r.as_dict() if r is not None else None
+
+    return {
+        "id": f.id,
+        "title": f.title,
+        "year": f.year,
+        "falc_status": f.falc_status,
+        "stale": f.stale,
+        "source": result(f.source.result),
+        "falc": result(f.falc.result if f.falc else None),
+        "trace": [vars(s) for s in f.trace],
+        "translations": [
+            {
+                "lang": lang.lang,
+                "status": lang.status,
+                "blocks": lang.counts,
+                "models": lang.models,
+                "check": lang.view.result.as_dict(),
+            }
+            for lang in f.languages
+        ],
+    }
+
+
+#: Where a fiche's number goes in its section, rendered before its place is known.
+_NUMBER = Markup("\x00cai-falc-fiche-number\x00")
+
+
+@dataclass
+class FichePart:
+    """A fiche's part of the report, made once and kept by the build: its figures, its
+    section of the page (cut where its number goes) and its entry of ``report.json``."""
+
+    report: FicheReport
+    html: list[str]
+    json: str
+
+    def section(self, number: int) -> Markup:
+        """The fiche's section of the page, as the ``number``-th fiche of the report."""
+        return Markup(str(number).join(self.html))
 
 
 # ------------------------------------------------------------------- highlighting
@@ -363,16 +389,31 @@ def relative(path: str | Path, root: Path) -> str:
 
 
 def fiche_report(
-    entry: ReportEntry, *, settings: Settings, glossary: Glossary | None = None
+    entry: ReportEntry,
+    *,
+    settings: Settings,
+    glossary: Glossary | None = None,
+    falc_check: CheckResult | None = None,
 ) -> FicheReport:
-    """Check one fiche, its FALC text and its translations: its part of the report."""
+    """Check one fiche, its FALC text and its translations: its part of the report.
+
+    ``falc_check`` is the FALC text's :func:`~cai_falc.check.check_falc` result when the
+    caller already has it (the build's check stage); it is not changed.
+    """
     c = settings.check
     fiche = entry.fiche
     source = check_fiche(fiche, settings=settings, glossary=glossary)
     source.path = relative(source.path, settings.root)
     falc_view: TextView | None = None
     if entry.falc is not None:
-        falc_result = check_falc(entry.falc, fiche=fiche, settings=settings, glossary=glossary)
+        if falc_check is None:
+            falc_result = check_falc(entry.falc, fiche=fiche, settings=settings, glossary=glossary)
+        else:
+            # A copy: the caller's result keeps its path. The path is the one check_falc
+            # gives this file where it is now (a kept result may come from elsewhere).
+            falc_result = dataclasses.replace(
+                falc_check, path=str(entry.falc.path or f"{entry.falc.id}{FALC_SUFFIX}")
+            )
         falc_result.path = relative(falc_result.path, settings.root)
         falc_view = view(falc_result, prefix=f"{fiche.id}-falc")
     languages = []
@@ -420,15 +461,34 @@ def build_report(
     ``reports`` gives a fiche's part (default: :func:`fiche_report`); the build passes
     one that remembers the parts of fiches that did not change.
     """
-    c = settings.check
     make = reports or (lambda e: fiche_report(e, settings=settings, glossary=glossary))
-    fiches = [make(entry) for entry in entries]
+    return _gather([make(entry) for entry in entries], entries, settings=settings)
+
+
+def _gather(
+    fiches: list[FicheReport], entries: Sequence[ReportEntry], *, settings: Settings
+) -> Report:
+    """The report of these fiches: what depends on all of them (languages, overview)."""
+    c = settings.check
     langs: list[str] = []
     for entry in entries:
         for lang in sorted(entry.translations):
             if lang not in langs:
                 langs.append(lang)
-    thresholds = {
+    return Report(
+        fiches=fiches,
+        thresholds=thresholds(settings),
+        languages=langs,
+        overview_chart=overview_chart(
+            fiches, warn=c.long_sentence_warning, error=c.long_sentence_error
+        ),
+    )
+
+
+def thresholds(settings: Settings) -> dict[str, Any]:
+    """The checker's thresholds and the reference figures, as the report shows them."""
+    c = settings.check
+    return {
         "long_sentence_warning": c.long_sentence_warning,
         "long_sentence_error": c.long_sentence_error,
         "max_commas": c.max_commas,
@@ -436,14 +496,20 @@ def build_report(
         "reference_words_per_sentence": REFERENCE["words_per_sentence"],
         "reference_kandel_moles": REFERENCE["kandel_moles"],
     }
-    return Report(
-        fiches=fiches,
-        thresholds=thresholds,
-        languages=langs,
-        overview_chart=overview_chart(
-            fiches, warn=c.long_sentence_warning, error=c.long_sentence_error
-        ),
-    )
+
+
+def fiche_part(
+    entry: ReportEntry,
+    *,
+    settings: Settings,
+    glossary: Glossary | None = None,
+    falc_check: CheckResult | None = None,
+    pages: Pages | None = None,
+) -> FichePart:
+    """A fiche's part of the report with its section of the page and its JSON entry."""
+    f = fiche_report(entry, settings=settings, glossary=glossary, falc_check=falc_check)
+    pages = pages or Pages(settings)
+    return FichePart(f, pages.section(f, thresholds(settings)), fiche_json(f))
 
 
 # ------------------------------------------------------------------------ writing
@@ -460,11 +526,33 @@ def _env(settings: Settings | None) -> Any:
     env.filters["num"] = _fmt
     env.globals["rules"] = RULES
     env.globals["rule_order"] = ORDER
-    env.globals["lang_name"] = _language_names()
+    env.globals["lang_name"] = _LanguageNames()
     env.globals["status_fr"] = {
         "draft": "brouillon", "edited": "relu", "validated": "validé", "absent": "pas de texte",
     }
     return env
+
+
+class _LanguageNames(Mapping[str, str]):
+    """:func:`_language_names`, read on first use: Babel's data would cost a French-only
+    report (which names no language) some 25 ms."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, str] | None = None
+
+    def _all(self) -> dict[str, str]:
+        if self._names is None:
+            self._names = _language_names()
+        return self._names
+
+    def __getitem__(self, key: str) -> str:
+        return self._all()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 def _language_names() -> dict[str, str]:
@@ -477,11 +565,64 @@ def _language_names() -> dict[str, str]:
         return {}
 
 
-def render_html(report: Report, *, settings: Settings | None = None) -> str:
-    """The report page."""
-    env = _env(settings)
-    template = templating.get_template(env, "report/index.html")
-    return str(template.render(report=report, css=_css()))
+class Pages:
+    """The report page's templates, loaded once for a whole report: the section of one
+    fiche (``report/_fiche.html``) and the page around the sections (``report/index.html``,
+    with what depends on every fiche: totals, overview, table)."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings
+        self._env: Any = None
+
+    @property
+    def env(self) -> Any:
+        if self._env is None:
+            self._env = _env(self.settings)
+        return self._env
+
+    def section(self, fiche: FicheReport, thresholds: Mapping[str, Any]) -> list[str]:
+        """A fiche's section, cut where its number goes (see :meth:`FichePart.section`)."""
+        template = templating.get_template(self.env, "report/_fiche.html")
+        return str(template.render(f=fiche, t=thresholds, number=_NUMBER)).split(_NUMBER)
+
+    def page(self, report: Report, parts: Sequence[FichePart]) -> str:
+        """The page, around the sections of ``parts`` (those of ``report.fiches``)."""
+        template = templating.get_template(self.env, "report/index.html")
+        sections = [p.section(n) for n, p in enumerate(parts, 1)]
+        return str(template.render(report=report, sections=sections, css=_css()))
+
+
+def render_html(
+    report: Report, *, settings: Settings | None = None, parts: Sequence[FichePart] | None = None
+) -> str:
+    """The report page; put together from the fiches' kept parts when given."""
+    pages = Pages(settings)
+    if parts is None:
+        parts = [FichePart(f, pages.section(f, report.thresholds), "") for f in report.fiches]
+    return pages.page(report, parts)
+
+
+def fiche_json(f: FicheReport) -> str:
+    """A fiche's entry of ``report.json``, indented as it sits there (in ``fiches``)."""
+    # The only newlines of JSON text are its layout's (a string has "\\n" instead).
+    return json.dumps(fiche_dict(f), ensure_ascii=False, indent=1).replace("\n", "\n  ")
+
+
+def render_json(report: Report, *, parts: Sequence[FichePart] | None = None) -> str:
+    """``report.json``: the bytes of ``json.dumps(report.as_dict(), ensure_ascii=False,
+    indent=1)`` and a newline, put together from the fiches' entries (kept ones if given)."""
+    if parts is not None:
+        entries = [p.json for p in parts]
+    else:
+        entries = [fiche_json(f) for f in report.fiches]
+    top = {**report.as_dict(fiches=False), "fiches": []}
+    head = json.dumps(top, ensure_ascii=False, indent=1)
+    if not entries:
+        return head + "\n"
+    # "fiches" is the last key: its empty list is replaced by the entries.
+    empty = "[]\n}"
+    assert head.endswith('"fiches": ' + empty)
+    return head[: -len(empty)] + "[\n  " + ",\n  ".join(entries) + "\n ]\n}\n"
 
 
 def _css() -> Markup:
@@ -498,16 +639,27 @@ def render_check_page(results: Sequence[CheckResult], *, settings: Settings | No
     return str(template.render(views=views, css=_css(), version=__version__))
 
 
-def write_report(report: Report, out_dir: Path, *, settings: Settings | None = None) -> list[Path]:
-    """Write ``index.html`` and ``report.json`` into ``out_dir``; return what changed."""
-    html_path = out_dir / "index.html"
-    json_path = out_dir / "report.json"
+def write_report(
+    report: Report,
+    out_dir: Path,
+    *,
+    settings: Settings | None = None,
+    parts: Sequence[FichePart] | None = None,
+) -> list[Path]:
+    """Write ``index.html`` and ``report.json`` into ``out_dir``; return what changed.
+
+    ``parts`` are the fiches' kept parts (those of ``report.fiches``, in order): the page
+    and the JSON are put together from them instead of made whole (the same bytes).
+    """
+    html = render_html(report, settings=settings, parts=parts)
+    return _write(out_dir, html, render_json(report, parts=parts))
+
+
+def _write(out_dir: Path, html: str, data: str) -> list[Path]:
     written = []
-    if storage.write_text(html_path, render_html(report, settings=settings)):
-        written.append(html_path)
-    data = json.dumps(report.as_dict(), ensure_ascii=False, indent=1) + "\n"
-    if storage.write_text(json_path, data):
-        written.append(json_path)
+    for path, text in ((out_dir / "index.html", html), (out_dir / "report.json", data)):
+        if storage.write_text(path, text):
+            written.append(path)
     return written
 
 
@@ -519,9 +671,14 @@ def write_for_build(
     translations: Mapping[str, Mapping[str, Any]],
     settings: Settings,
     glossary: Glossary | None = None,
-    reports: Callable[[ReportEntry], FicheReport] | None = None,
+    parts: Callable[[ReportEntry, Pages], FichePart] | None = None,
 ) -> list[Path]:
-    """The report of a build: entries from what the pipeline has, written to output/report."""
+    """The report of a build: entries from what the pipeline has, written to output/report.
+
+    ``parts`` gives a fiche's part (default: :func:`fiche_part`); the build passes one
+    that keeps the parts of fiches that did not change. Only what depends on every
+    fiche (totals, overview, table, languages) is made anew.
+    """
     entries = [
         ReportEntry(
             fiche=f,
@@ -533,8 +690,12 @@ def write_for_build(
         )
         for f in fiches
     ]
-    report = build_report(entries, settings=settings, glossary=glossary, reports=reports)
-    return write_report(report, settings.path("output") / "report", settings=settings)
+    pages = Pages(settings)
+    make = parts or (lambda e, p: fiche_part(e, settings=settings, glossary=glossary, pages=p))
+    made = [make(entry, pages) for entry in entries]
+    report = _gather([p.report for p in made], entries, settings=settings)
+    out_dir = settings.path("output") / "report"
+    return _write(out_dir, pages.page(report, made), render_json(report, parts=made))
 
 
 def entries_from_project(settings: Settings) -> tuple[list[ReportEntry], list[str]]:
