@@ -241,6 +241,49 @@ def test_sigkill_during_build_loses_nothing(tmp_path: Path) -> None:
     assert not list((root / "output").rglob("*.tmp"))
 
 
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found |= {int(n) for n in task.read_text().split()}
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """Running (a zombie waiting for its new parent to reap it counts as ended)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rpartition(")")[2].split()[0] != "Z"
+
+
+def test_render_workers_end_with_a_killed_build(tmp_path: Path) -> None:
+    # Workers wait for pages on a pipe they hold open themselves: without a signal from
+    # Linux when their parent dies, a SIGKILLed build --jobs 2 left them running forever.
+    root = make_project(tmp_path)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cai_falc", "build", "-q", "--jobs", "2", "--project", str(root)],
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        workers = _children(proc.pid)
+        time.sleep(0.05)
+    assert len(workers) == 2, "the build never started its two render workers"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.05)
+    alive = [w for w in workers if _alive(w)]
+    for w in alive:
+        os.kill(w, signal.SIGKILL)
+    assert alive == []
+
+
 def test_languages_with_a_model_or_reviewed_lines_are_built(
     tmp_path: Path, argos_env: Path, argos_files: dict[str, Path]
 ) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import os
+import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -624,10 +625,31 @@ def _run_jobs(
         return
     from concurrent.futures import ProcessPoolExecutor  # only when there is work to share
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),)
+    ) as pool:
         for outcome in pool.map(_safe_render, [settings] * len(pages), pages, chunksize=1):
             yield outcome
             reporter.advance()
+
+
+def _die_with_parent(parent: int) -> None:
+    """In a render worker: end when the build that started it ends, even by SIGKILL.
+
+    A worker waits for its next page on a pipe that it holds open itself, so a killed
+    build would leave its workers waiting forever. Linux can send them a signal instead.
+    """
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        pr_set_pdeathsig = 1
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+        except (OSError, AttributeError):
+            return
+        if os.getppid() != parent:  # the build died before the line above
+            os._exit(1)
 
 
 # ------------------------------------------------------------------ index, report
