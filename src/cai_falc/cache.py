@@ -109,12 +109,7 @@ class Cache:
 
     def _name(self, path: Path) -> str:
         """How the manifest names ``path``: relative to the project when inside it."""
-        if self.root is not None:
-            try:
-                return path.relative_to(self.root).as_posix()
-            except ValueError:
-                pass
-        return str(path)
+        return str(path) if self.root is None else storage.project_name(path, self.root)
 
     def write_output(self, path: Path, key_: str, data: bytes) -> None:
         """Write an output atomically and record it."""

@@ -728,7 +728,7 @@ def report_stage(
             # The part names files relative to the project: the same wherever it sits,
             # unless the fiches live outside it.
             [
-                report.relative(path, settings.root)
+                storage.project_name(path, settings.root)
                 for path in (settings.path("fiches"), fiche.path, falc.path if falc else None)
                 if path is not None
             ],

@@ -379,15 +379,6 @@ def _steps(trace: Iterable[Any]) -> list[Step]:
     ]
 
 
-def relative(path: str | Path, root: Path) -> str:
-    """A path as the reader knows it (fiches/...), so that the report does not depend on
-    where the project sits on the disk: the same tree gives the same report."""
-    try:
-        return Path(path).resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
-
-
 def fiche_report(
     entry: ReportEntry,
     *,
@@ -403,7 +394,7 @@ def fiche_report(
     c = settings.check
     fiche = entry.fiche
     source = check_fiche(fiche, settings=settings, glossary=glossary)
-    source.path = relative(source.path, settings.root)
+    source.path = storage.project_name(source.path, settings.root)
     falc_view: TextView | None = None
     if entry.falc is not None:
         if falc_check is None:
@@ -414,7 +405,7 @@ def fiche_report(
             falc_result = dataclasses.replace(
                 falc_check, path=str(entry.falc.path or f"{entry.falc.id}{FALC_SUFFIX}")
             )
-        falc_result.path = relative(falc_result.path, settings.root)
+        falc_result.path = storage.project_name(falc_result.path, settings.root)
         falc_view = view(falc_result, prefix=f"{fiche.id}-falc")
     languages = []
     for lang, translation in sorted(entry.translations.items()):

@@ -88,6 +88,16 @@ def read_text(
     return decode(data, path)
 
 
+def project_name(path: str | Path, root: Path) -> str:
+    """A path as the project names it ("fiches/x.md", with '/') when it is inside ``root``,
+    else as given: reports, diffs and the cache manifest stay the same wherever the
+    project sits on the disk."""
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def user_cache_dir() -> Path:
     """The user cache folder of cai-falc (``$XDG_CACHE_HOME/cai-falc``): lexicons,
     compiled templates. Anything in it can be deleted; it only saves time."""

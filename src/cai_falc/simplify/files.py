@@ -56,12 +56,9 @@ def _snapshot(settings: Settings, source_hash: str) -> Path:
     return settings.path("cache") / "sources" / f"{source_hash}.txt"
 
 
-def _shown(path: Path, settings: Settings) -> str:
-    """``path`` relative to the project folder when it is inside it, with '/'."""
-    try:
-        return path.relative_to(settings.root).as_posix()
-    except ValueError:
-        return str(path)
+def _fiche_file(fiche: Fiche, settings: Settings) -> Path:
+    """The fiche's file: where it was read from, else where the project keeps it."""
+    return fiche.path or settings.path("fiches") / fiche.filename
 
 
 @dataclass(frozen=True)
@@ -199,17 +196,17 @@ def old_source(fiche: Fiche, old_hash: str, *, settings: Settings) -> OldSource 
     (French, for the diff): never raises for it.
     """
     snapshot = _snapshot(settings, old_hash)
+    shown = storage.project_name(snapshot, settings.root)
     if snapshot.is_file():
         try:
             text = storage.read_text(snapshot, allow_empty=True).text
         except CaiFalcError:
             pass  # unreadable copy: look in git as if it were gone
         else:
-            return OldSource(text, f"cache de construction ({_shown(snapshot, settings)})")
-    path = fiche.path or settings.path("fiches") / fiche.filename
-    found = _from_git(path, old_hash, settings)
+            return OldSource(text, f"cache de construction ({shown})")
+    found = _from_git(_fiche_file(fiche, settings), old_hash, settings)
     if isinstance(found, str):
-        return f"pas de copie dans le cache ({_shown(snapshot, settings)}), et {found}"
+        return f"pas de copie dans le cache ({shown}), et {found}"
     try:
         storage.write_text(snapshot, found.text)
     except CaiFalcError:
@@ -239,7 +236,7 @@ def source_diff(fiche: Fiche, old_hash: str, *, settings: Settings) -> str:
                 "(sources, mots, catégories, liens...) ont changé.\n"
             )
     else:
-        path = _shown(fiche.path or settings.path("fiches") / fiche.filename, settings)
+        path = storage.project_name(_fiche_file(fiche, settings), settings.root)
         head = [
             f"# Ancienne version de la fiche introuvable : {found}.\n",
             f"# Comparez à la main avec l'historique de la fiche : git log -p -- {path}\n",
