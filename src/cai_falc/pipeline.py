@@ -678,6 +678,18 @@ def index_stage(
     reporter.advance()
 
 
+def _fiche_state(fiche: Fiche) -> tuple[Any, ...]:
+    """What of a fiche its part of the report depends on, besides the settings."""
+    return (fiche.id, fiche.source_hash(), fiche.ignore, fiche.body_line)
+
+
+def _falc_state(falc: FalcText) -> tuple[Any, ...]:
+    """What of a FALC text its fiche's part of the report depends on."""
+    return (
+        falc.id, falc.content_hash(), falc.status, falc.source_hash, falc.ignore, falc.body_line
+    )
+
+
 def report_stage(
     project: Project, work: Work, cache: cache_mod.Cache, result: BuildResult, reporter: Reporter
 ) -> None:
@@ -687,11 +699,8 @@ def report_stage(
     folder = settings.path("output") / "report"
     key = cache_mod.key(
         "report",
-        [(f.source_hash(), f.id, f.ignore, f.body_line) for f in project.fiches],
-        [
-            (t.id, t.content_hash(), t.status, t.source_hash, t.ignore, t.body_line)
-            for t in project.falc.values()
-        ],
+        [_fiche_state(f) for f in project.fiches],
+        [_falc_state(t) for t in project.falc.values()],
         work.catalog_keys,
         project.glossary_key,
         dataclasses.asdict(settings.check),
@@ -712,15 +721,10 @@ def report_stage(
         fiche, falc = entry.fiche, entry.falc
         part_key = cache_mod.key(
             "report-part",
-            fiche.id,
-            fiche.source_hash(),
+            _fiche_state(fiche),
             fiche.title,
             fiche.year,
-            fiche.ignore,
-            fiche.body_line,
-            None
-            if falc is None
-            else (falc.content_hash(), falc.status, falc.source_hash, falc.ignore, falc.body_line),
+            None if falc is None else _falc_state(falc),
             list(entry.trace),
             {lang: repr(t) for lang, t in entry.translations.items()},
             project.glossary_key,

@@ -445,15 +445,11 @@ def build_report(
     *,
     settings: Settings,
     glossary: Glossary | None = None,
-    reports: Callable[[ReportEntry], FicheReport] | None = None,
 ) -> Report:
-    """Check every fiche, FALC text and translation and gather the report.
-
-    ``reports`` gives a fiche's part (default: :func:`fiche_report`); the build passes
-    one that remembers the parts of fiches that did not change.
-    """
-    make = reports or (lambda e: fiche_report(e, settings=settings, glossary=glossary))
-    return _gather([make(entry) for entry in entries], entries, settings=settings)
+    """Check every fiche, FALC text and translation and gather the report (the build
+    keeps the fiches' parts instead: :func:`write_for_build`)."""
+    fiches = [fiche_report(e, settings=settings, glossary=glossary) for e in entries]
+    return _gather(fiches, entries, settings=settings)
 
 
 def _gather(
