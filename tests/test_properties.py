@@ -28,7 +28,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import argos_kit
-from cai_falc import config, pipeline
+from cai_falc import config, pipeline, workers
 from cai_falc.cli import cli
 from cai_falc.errors import CaiFalcError
 from cai_falc.fiche import FalcText, read_falc, read_fiche, write_falc, write_fiche
@@ -76,8 +76,8 @@ def no_pdf() -> Iterator[None]:
             return "<html>" + "".join(p.title for p in pages)
 
     mp = pytest.MonkeyPatch()
-    mp.setattr(pipeline, "_render_page", render_page)
-    mp.setattr(pipeline, "_renderer", lambda settings: Renderer())
+    mp.setattr(workers, "render_page", render_page)
+    mp.setattr(workers, "renderer", lambda settings: Renderer())
     yield
     mp.undo()
 

@@ -19,9 +19,8 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import os
-import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,10 +28,12 @@ from typing import Any, Protocol
 
 from . import cache as cache_mod
 from . import config, storage
+from . import workers as render_workers
 from .errors import CaiFalcError, InputError
 from .fiche import FalcText, Fiche, falc_file, load_folder, read_falc, today
 from .glossary import Glossary
 from .glossary import load as load_glossary
+from .workers import RenderWorkers
 
 STAGES = ("load", "simplify", "check", "translate", "render", "index", "report")
 
@@ -128,6 +129,8 @@ class Project:
 class Work:
     """What the stages hand each other."""
 
+    #: The render processes, started as soon as the build knows it will render.
+    workers: RenderWorkers
     #: Key of everything besides a page that changes how outputs look (templates, CSS...).
     looks: str = ""
     traces: dict[str, Any] = field(default_factory=dict)
@@ -214,7 +217,7 @@ def build(
     reporter = reporter or SilentReporter()
     result = BuildResult(strict=options.strict)
     cache = cache_mod.Cache.open(settings.path("cache"), root=settings.root)
-    work = Work(looks=_looks_key(settings))
+    work = Work(RenderWorkers(settings, options.jobs), looks=_looks_key(settings))
     # A build killed while writing leaves a temporary file beside its target; the
     # target itself is intact (writes are renames). Sweep those leftovers first.
     for name in ("output", "fiches", "translations", "cache"):
@@ -240,6 +243,7 @@ def build(
         with _timed(result, "report"):
             report_stage(project, work, cache, result, reporter)
     finally:
+        work.workers.close()
         cache.save()
     return result
 
@@ -282,6 +286,9 @@ def simplify_stage(
     reporter.stage("simplify", len(todo))
     if not todo:
         return
+    # A fiche simplified again is a page to render again: the render workers can load
+    # WeasyPrint now, beside this stage, instead of after it.
+    work.workers.start()
     from . import simplify
 
     for outcome in simplify.update_falc_files(todo, glossary=project.glossary, settings=settings):
@@ -544,7 +551,7 @@ def render_stage(
             continue
         jobs.append((page, key, paths))
     reporter.stage("render", len(jobs))
-    produced = _run_jobs(settings, [page for page, _, _ in jobs], options.jobs, reporter)
+    produced = work.workers.render([page for page, _, _ in jobs], reporter)
     for (page, key, paths), outcome in zip(jobs, produced, strict=True):
         if isinstance(outcome, BaseException):
             _fail(result, f"{page.id} ({page.lang})", outcome)
@@ -584,74 +591,6 @@ def _page(project: Project, work: Work, fiche: Fiche, falc: FalcText, lang: str)
     return page
 
 
-_RENDERERS: dict[Path, Any] = {}
-
-
-def _renderer(settings: config.Settings) -> Any:
-    """One renderer per process: fonts and templates load once."""
-    from . import render
-
-    if settings.root not in _RENDERERS:
-        _RENDERERS[settings.root] = render.Renderer(settings)
-    return _RENDERERS[settings.root]
-
-
-def _render_page(settings: config.Settings, page: Any) -> tuple[bytes, bytes, bytes]:
-    renderer = _renderer(settings)
-    return (
-        renderer.leaflet_pdf(page),
-        renderer.fragment(page).encode("utf-8"),
-        renderer.preview(page).encode("utf-8"),
-    )
-
-
-def _safe_render(
-    settings: config.Settings, page: Any
-) -> tuple[bytes, bytes, bytes] | BaseException:
-    try:
-        return _render_page(settings, page)
-    except CaiFalcError as exc:
-        return exc
-
-
-def _run_jobs(
-    settings: config.Settings, pages: Sequence[Any], jobs: int, reporter: Reporter
-) -> Iterable[tuple[bytes, bytes, bytes] | BaseException]:
-    """Render pages in order, in worker processes when ``jobs`` > 1."""
-    if jobs <= 1 or len(pages) <= 1:
-        for page in pages:
-            yield _safe_render(settings, page)
-            reporter.advance()
-        return
-    from concurrent.futures import ProcessPoolExecutor  # only when there is work to share
-
-    with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_die_with_parent, initargs=(os.getpid(),)
-    ) as pool:
-        for outcome in pool.map(_safe_render, [settings] * len(pages), pages, chunksize=1):
-            yield outcome
-            reporter.advance()
-
-
-def _die_with_parent(parent: int) -> None:
-    """In a render worker: end when the build that started it ends, even by SIGKILL.
-
-    A worker waits for its next page on a pipe that it holds open itself, so a killed
-    build would leave its workers waiting forever. Linux can send them a signal instead.
-    """
-    if sys.platform.startswith("linux"):
-        import ctypes
-        import signal
-
-        pr_set_pdeathsig = 1
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
-        except (OSError, AttributeError):
-            return
-        if os.getppid() != parent:  # the build died before the line above
-            os._exit(1)
-
-
 # ------------------------------------------------------------------ index, report
 
 
@@ -672,7 +611,7 @@ def index_stage(
             pages.append(_page(project, work, fiche, falc, lang))
         except CaiFalcError:
             continue  # already reported by the render stage
-    data = _renderer(settings).index(pages).encode("utf-8")
+    data = render_workers.renderer(settings).index(pages).encode("utf-8")
     cache.write_output(path, key, data)
     result.written.append(path)
     reporter.advance()

@@ -668,6 +668,11 @@ class Renderer:
         assert isinstance(pdf, bytes)
         return pdf
 
+    def warm(self) -> None:
+        """Load WeasyPrint and the stylesheets now (a render worker does this while the
+        build still simplifies), so that the first leaflet does not wait for them."""
+        self._stylesheets()
+
     def _stylesheets(self) -> list[Any]:
         if self._css is None:
             weasyprint = import_weasyprint()
