@@ -137,3 +137,21 @@ def test_regenerated_machine_entry_keeps_a_persons_comment() -> None:
     cat["Un."].user_comments = ["Vérifier avec Amina"]
     again = po.update_catalog(cat, current, {"Un.": machine("One!")})
     assert again["Un."].string == "One!" and again["Un."].user_comments == ["Vérifier avec Amina"]
+
+
+def test_the_revision_date_moves_only_when_an_entry_changes(tmp_path: Path) -> None:
+    import datetime as dt
+
+    path = tmp_path / "en.po"
+    current = po.segments([falc("Un.\nDeux.")])
+    cat = po.update_catalog(po.new_catalog("en"), current, {"Un.": machine("One.")})
+    cat.revision_date = dt.datetime(2020, 1, 2, 3, 4, tzinfo=dt.UTC)
+    assert po.write_catalog(path, cat) is True
+    first = path.read_text("utf-8")
+    assert "PO-Revision-Date: 2020" not in first  # written now, with today's date
+    again = po.read_catalog(path, lang="en")
+    assert po.write_catalog(path, again) is False
+    assert path.read_text("utf-8") == first  # same entries: not even the date moved
+    changed = po.update_catalog(again, current, {"Deux.": machine("Two.")})
+    assert po.write_catalog(path, changed) is True
+    assert "Two." in path.read_text("utf-8")
