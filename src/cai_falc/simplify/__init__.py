@@ -21,7 +21,7 @@ from ..config import SimplifySettings
 from ..errors import InputError
 from ..fiche import FalcText, Fiche
 from ..glossary import Glossary
-from . import asides, layout, numbers, selection, splitting, words
+from . import asides, layout, numbers, plaintext, selection, splitting, words
 from .files import update_falc_files
 from .model import Draft, SimplifyOutcome, Step
 
@@ -228,24 +228,99 @@ def _facts(line: str) -> set[str]:
     return out
 
 
+_BULLET_START_RE = re.compile(r"^\s*(?:[-*•–]\s|\d{1,2}[.)]\s)")
+_ITEM_END_RE = re.compile(r"(?:\s*[;,.]\s*(?:et|ou)?|\s+(?:et|ou))\s*$")
+#: Rewrites of a list item: a fragment, not a sentence, so nothing is split or cut.
+ITEM_OPERATIONS = tuple(
+    op
+    for op in OPERATIONS
+    if op.name in ("asides.parentheses", "asides.etc", "words.plain", "numbers.words",
+                   "numbers.dates")
+)
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Paragraphs, a list joined to the paragraph that announces it ("... :")."""
+    out: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        if not paragraph.strip():
+            continue
+        if out and _BULLET_START_RE.match(paragraph) and out[-1].rstrip().endswith(":"):
+            out[-1] = out[-1].rstrip() + "\n" + paragraph.strip()
+        else:
+            out.append(paragraph)
+    return out
+
+
+def _list_lines(
+    intro: str, items: list[str], *, glossary: Glossary, limit: int
+) -> tuple[list[str], list[Step]]:
+    """A list and the sentence that announces it: the intro as a line ending with " :",
+    each item a "- " line. All items or none: a list with items left out would say
+    something else ("Documents à apporter" without one of them)."""
+    steps: list[Step] = []
+
+    def light(text: str) -> str:
+        current = _plain(text)
+        for op in ITEM_OPERATIONS:
+            after = op.apply(current)
+            if after != current:
+                steps.append(Step(op.name, current, after, op.reason))
+                current = after
+        return current.rstrip(" ;,.:")
+
+    announce = light(intro)
+    if selection.word_count(announce) <= limit:
+        lines = [announce + " :"]
+    else:
+        head, more = _transform(intro.rstrip(" :") + ".", glossary=glossary, limit=limit)
+        steps += more
+        if not head or not head[-1].endswith("."):
+            return [], steps
+        lines = [*head[:-1], head[-1][:-1] + " :"]
+    for item in items:
+        current = light(_ITEM_END_RE.sub("", item.strip()))
+        parts = [current]
+        if selection.word_count(current) > limit and " et " in current:
+            # "le personnel soignant et les personnes qui vivent ...": two points.
+            parts = current.split(" et ", 1)
+            steps.append(Step("list.split", current, "\n".join(parts), "un point en deux"))
+        for part in parts:
+            if not part or selection.word_count(part) > limit:
+                reason = "un point de la liste est trop long : liste retirée"
+                steps.append(Step("list", intro, "", reason))
+                return [], steps
+            lines.append("- " + part)
+    return lines, steps
+
+
 def _units(
     title: str, lead: str, body: str, *, glossary: Glossary, limit: int
 ) -> list[selection.Unit]:
     """Every sentence of the lead and body as a unit with its simplified lines."""
     units: list[selection.Unit] = []
-    paragraphs = [(True, p) for p in re.split(r"\n\s*\n", lead) if p.strip()]
-    paragraphs += [(False, p) for p in re.split(r"\n\s*\n", body) if p.strip()]
+    paragraphs = [(True, p) for p in _paragraphs(lead)]
+    paragraphs += [(False, p) for p in _paragraphs(body)]
     seen: set[str] = set()
     for is_lead, paragraph in paragraphs:
         # "... racistes. en 2016, elle ...": a sentence the CMS left in lower case.
         paragraph = _LOWER_START_RE.sub(lambda m: m.group(1) + m.group(2).capitalize(), paragraph)
         if paragraph.lstrip().startswith(("- ", "* ", "• ", "#", ">")):
-            continue  # bullets, headings, quotes: read, never copied whole
-        for n, sentence in enumerate(french.sentences(paragraph)):
+            continue  # bullets with nothing to announce them, headings, quotes
+        sentences = french.sentences(paragraph)
+        for n, sentence in enumerate(sentences):
             if sentence.kind != "sentence" or sentence.text in seen:
                 continue  # fiches sometimes repeat a paragraph
             seen.add(sentence.text)
-            lines, steps = _transform(sentence.text, glossary=glossary, limit=limit)
+            items = list(
+                itertools.takewhile(lambda s: s.kind == "bullet", sentences[n + 1 :])
+            )
+            if sentence.text.rstrip().endswith(":") and items:
+                lines, steps = _list_lines(
+                    sentence.text, [i.text for i in items], glossary=glossary, limit=limit
+                )
+            else:
+                lines, steps = _transform(sentence.text, glossary=glossary, limit=limit)
             if _cut(steps) and any(step.operation == "words.glossary" for step in steps):
                 # The plain words made the sentence longer, and a cut took more of it:
                 # keep the term (explained in the box) when that keeps more of the sentence.
@@ -437,20 +512,22 @@ def simplify_fiche(
 def simplify_text(text: str, *, glossary: Glossary, settings: SimplifySettings | Settings) -> Draft:
     """A FALC draft of any French text (first short line without a stop = title)."""
     settings = _simplify_settings(settings)
-    text = text.strip()
-    if not text:
+    if not text.strip():
         raise InputError("<text>", "the text is empty", hint="Give a French text to simplify.")
-    first, _, rest = text.partition("\n")
-    if rest.strip() and len(first.split()) <= 15 and not first.rstrip().endswith((".", ":", ";")):
-        title, body = first.strip().lstrip("# "), rest.strip()
-    else:
-        title, body = "Texte facile à lire", text
-    paragraphs = re.split(r"\n\s*\n", body, maxsplit=1)
-    lead = paragraphs[0]
-    rest_body = paragraphs[1] if len(paragraphs) > 1 else ""
-    return _draft(
-        "texte", title, lead, rest_body, glossary=glossary, settings=settings, source_hash=""
+    parts = plaintext.read(text)
+    draft = _draft(
+        "texte",
+        parts.title,
+        parts.lead,
+        parts.body,
+        glossary=glossary,
+        settings=settings,
+        source_hash="",
     )
+    if parts.set_aside:
+        reason = "cadre de la lettre (en-tête, adresse, formule de politesse, signature)"
+        draft.trace.insert(0, Step("select.frame", "\n".join(parts.set_aside), "", reason))
+    return draft
 
 
 def looks_french(text: str) -> bool:

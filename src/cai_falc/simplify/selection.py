@@ -124,6 +124,10 @@ def score(unit: Unit, *, limit: int) -> float:
     return value
 
 
+def _is_list(unit: Unit) -> bool:
+    return any(line.startswith("- ") for line in unit.lines)
+
+
 def _needs_previous(unit: Unit) -> bool:
     return bool(unit.lines) and _PRONOUN_START.match(unit.lines[0]) is not None
 
@@ -134,7 +138,12 @@ def choose(units: list[Unit], *, min_lines: int, max_lines: int, target: int) ->
     A unit that starts with "Il", "Cette charte"... is taken only after the unit before
     it, which says who or what that is; several passes let such pairs in.
     """
-    chosen = {u.index: u for u in units if u.lead and u.score > 0 and not _needs_previous(u)}
+    chosen: dict[int, Unit] = {}
+    for u in units:
+        # A list may point back: "Le séjour coûte 685 €. Ce montant comprend : - ...".
+        after = _is_list(u) and u.index - 1 in chosen
+        if u.lead and u.score > 0 and (not _needs_previous(u) or after):
+            chosen[u.index] = u
     total = sum(len(u.lines) for u in chosen.values())
     ranked = sorted((u for u in units if not u.lead and u.score > -10), key=lambda u: -u.score)
     for _ in range(3):
