@@ -6,9 +6,13 @@ How a fact counts as supported, after normalising apostrophes, spaces and number
 formats ("22 417", "22417", "22.417"):
 
 - a number: its value occurs in the source, in digits or in words ("quatre" supports
-  "4", "une cinquantaine" supports "50"); after "plus de" / "près de" / "environ" /
-  "presque", a round number is supported by a source value within its rounding
-  ("plus de 22 000" by "22 417": source value >= 22 000 and below 22 000 + 1/4);
+  "4", "une cinquantaine" supports "50"); a count may change its spaces ("22417" for
+  "22 417 personnes"), but a phone number, an amount, a postal code, an IBAN or an id
+  must occur as written ("5 000 Namur" is not "5000 Namur"); after "plus de" /
+  "près de" / "environ" / "presque" / "moins de", a round number is supported by the
+  same words in the source ("plus de 3 000 hommes"), or by a source count (see
+  :func:`roundable_count`) within its rounding ("plus de 22 000" by "22 417 personnes",
+  never by "02 515 44 44", "2 500 €" or "5100 Jambes");
   "1 personne sur 3" is supported by a source percentage within 5 points (30 %);
 - a year or a date: its normalised text occurs in the source ("17 décembre 2018");
 - a name (capitalised words not at the start of a sentence, acronyms anywhere):
@@ -159,6 +163,87 @@ def _words_value(words: str) -> float | None:
     return float(total + current)
 
 
+#: Words after which a number names something (a file, an address, a phone line, an
+#: article, a code) instead of counting it: « numéro de dossier 123456 », « le 123456 ».
+_NAMING_WORDS = frozenset(
+    """numéro numéros n° nº no num nr code codes postal postale dossier dossiers référence
+    références réf ref le au du boîte bte bp rue avenue av chaussée place
+    boulevard bd quai chemin route article articles art page pages p ligne version tél tel
+    téléphone gsm fax matricule registre iban bic tva bce entreprise facture communication
+    structurée ticket carte local bureau salle lot""".split()
+)
+#: A bound or an approximation already said: « environ 4 500 », « jusqu'à 1 874 », « sur 2 000 ».
+_BOUND_BEFORE_RE = re.compile(
+    r"(?:\b(?:environ|presque|quelque|quelques|approximativement|maximum|minimum|max|min|sur"
+    r"|jusqu'(?:à|au|aux)|(?:plus|moins|près|autour) d[e'])|à peu près|au (?:moins|plus"
+    r"|maximum|minimum)|à peine)\s*$",
+    re.IGNORECASE,
+)
+#: Money before the number: « € 1.500 », « EUR 1 500 ».
+_MONEY_BEFORE_RE = re.compile(r"(?:[€$£]|\b(?:eur|euros?|chf|usd))\s*$", re.IGNORECASE)
+#: Another group of digits just before: « 0800 12 345 », « BE68 0910 1234 », « 165 – 5100 ».
+_DIGITS_BEFORE_RE = re.compile(r"[0-9A-Za-z]*\d[0-9A-Za-z]*[ .\-/]?$")
+#: One end of a range: « de 1 874 à 2 345 », « entre 1 200 et 1 500 » (not « en 2012 à 9136 »).
+_RANGE_BEFORE_RE = re.compile(r"(\d[\d .]*)\s*(?:et|à|ou|-|–)\s*$")
+#: Units, currencies and multipliers after a number: an amount or a measure, never rounded.
+_UNIT_WORDS = frozenset(
+    """€ euro euros eur centime centimes cent cents km m m2 m² m³ m3 cm mm kg g t tonne tonnes
+    l litre litres ml h heure heures min minute minutes seconde secondes s sec jour jours
+    semaine semaines mois an ans année années kwh mwh kw mw w watt watts ha hectare hectares
+    are ares mètre mètres kilomètre kilomètres kilo kilos kilogramme kilogrammes gramme
+    grammes octets mo go ko degré degrés point points mille million millions milliard
+    milliards""".split()
+)
+#: Small words after a number that say nothing of what it counts.
+_FUNCTION_WORDS = frozenset(
+    """à a au aux de des du d en et ou où le la les l un une pour par sur sous dans avec sans
+    que qu qui ne n se s est sont ont était étaient soit dont ce cette ces c il ils elle elles
+    on nous vous y chez entre vers depuis pendant avant après jusqu plus moins environ mais
+    donc car si comme selon contre parmi dès""".split()
+)
+_NEXT_WORD_RE = re.compile(r"\s*([^\W\d_][^\W_]*(?:[²³])?)")
+_STATISTIC_AFTER_RE = re.compile(r"\s+en\s+(?:1[89]\d\d|20\d\d)\b")
+
+
+def roundable_count(text: str, start: int, end: int) -> bool:
+    """True if the number ``text[start:end]`` counts something and may be rounded.
+
+    « 22 417 personnes », « 1 874 demandes », « passant de 22 417 en 2012 »: a count,
+    followed by what it counts (a lowercase noun) or by « en <year> ». Never rounded,
+    because they must be read exactly: phone numbers, IBANs, account and file numbers
+    (digit groups next to other digit groups, a leading 0, « numéro », « le 123456 »),
+    postal codes (« 5100 Jambes »), amounts (« 2 500 € », « € 1.500 », « 1.500 euros »),
+    measures (« 1 200 km »), decimals, years, one end of a range, and numbers that are
+    already approximate or bounds (« environ 4 500 », « jusqu'à 1 874 »).
+    """
+    norm = normalise(text)
+    raw = norm[start:end].strip()
+    if not raw or raw[0] == "0" or "," in raw or not re.fullmatch(r"\d+(?:[ .]\d{3})*", raw):
+        return False
+    if _YEAR_RE.match(raw):
+        return False
+    before, after = norm[max(0, start - 40) : start], norm[end:]
+    if _DIGITS_BEFORE_RE.search(before) or re.match(r"[ .\-/]?\d", after):
+        return False  # one group of a phone number, an IBAN, an account, an id
+    if _BOUND_BEFORE_RE.search(before) or _MONEY_BEFORE_RE.search(before):
+        return False
+    rng = _RANGE_BEFORE_RE.search(before)
+    if rng and not _YEAR_RE.match(rng.group(1).strip()):
+        return False
+    previous = re.search(r"([^\W\d_][\w°º]*)\.?\s*$", before)
+    if previous and previous.group(1).casefold() in _NAMING_WORDS:
+        return False
+    if _STATISTIC_AFTER_RE.match(after):
+        return True
+    following = _NEXT_WORD_RE.match(after)
+    if not following:
+        return False  # « € », « % », end of sentence: not a count of something
+    word = following.group(1)
+    if not word[0].islower():
+        return False  # « 5100 Jambes »: a postal code before a place name
+    return word.casefold() not in _UNIT_WORDS and word.casefold() not in _FUNCTION_WORDS
+
+
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
 
@@ -234,18 +319,32 @@ def _name_spans(text: str, starts: set[int]) -> list[tuple[int, int]]:
     return spans
 
 
-def _source_values(source: str) -> list[float]:
+@dataclass(frozen=True)
+class _Value:
+    """A number of the source: its value, its text (spaces made plain) and whether it is a
+    count that may be rounded (:func:`roundable_count`; numbers in words always are)."""
+
+    value: float
+    text: str
+    count: bool
+
+
+def _source_values(source: str) -> list[_Value]:
     """Every number of the source (digits, words, "une cinquantaine"), dates left out."""
     norm = normalise(source)
     dates = [m.span() for m in _DATE_RE.finditer(norm)]
-    values: list[float] = []
-    for pattern in (_NUMBER_RE, _NUMWORD_RE):
-        for m in pattern.finditer(norm):
-            value = number_value(m.group())
-            if value is not None and not _overlaps(m.span(), dates):
-                values.append(value)
+    values: list[_Value] = []
+    for m in _NUMBER_RE.finditer(norm):
+        value = number_value(m.group())
+        if value is not None and not _overlaps(m.span(), dates):
+            count = roundable_count(norm, m.start(), m.end())
+            values.append(_Value(value, " ".join(m.group().split()), count))
+    for m in _NUMWORD_RE.finditer(norm):
+        value = number_value(m.group())
+        if value is not None and not _overlaps(m.span(), dates):
+            values.append(_Value(value, m.group().casefold(), True))
     for m in APPROX_RE.finditer(norm):
-        values.append(float(APPROX[m.group(1).lower()]))
+        values.append(_Value(float(APPROX[m.group(1).lower()]), m.group().casefold(), True))
     return values
 
 
@@ -264,18 +363,26 @@ def _precision(value: float) -> float:
     return float(step)
 
 
-def _number_supported(fact: Fact, draft: str, values: list[float], percents: list[float]) -> bool:
+def _number_supported(
+    fact: Fact, draft: str, values: list[_Value], percents: list[float], folded: str
+) -> bool:
     value = number_value(fact.text)
     if value is None:
         return True
+    text = " ".join(fact.text.split())
     before = draft[max(0, fact.start - 20) : fact.start]
     rounding = _ROUNDING_RE.search(before)
     if rounding:
+        word = " ".join(rounding.group(1).casefold().split())
+        # Said so in the source: « plus de 3 000 hommes », « environ 4 500 ».
+        said = rf"(?<![\w]){re.escape(word)} {re.escape(text.casefold())}(?![\d,])"
+        if re.search(said, folded):
+            return True
         # A round number is as precise as its last non-zero digit: "plus de 22 000"
-        # claims a value in [22 000, 23 000), "environ 40" one in [35, 45].
-        word = rounding.group(1).lower()
+        # claims a value in [22 000, 23 000), "environ 40" one in [35, 45]. Only a count
+        # may be rounded: never a phone number, an amount, a postal code or an id.
         step = _precision(value)
-        for v in values:
+        for v in (c.value for c in values if c.count):
             if word == "plus de" and value <= v < value + step:
                 return True
             if word == "moins de" and value - step < v <= value:
@@ -284,7 +391,9 @@ def _number_supported(fact: Fact, draft: str, values: list[float], percents: lis
                 return True
             if word == "environ" and abs(v - value) <= step / 2:
                 return True
-    if any(v == value for v in values):
+    elif any(v.value == value and (v.count or v.text == text) for v in values):
+        # A count may change its spaces (« 22417 », « 22 417 »); a phone number, an
+        # amount, a postal code or an id must occur as written.
         return True
     # "1 personne sur 3" rewrites a percentage of the source.
     for m in _RATIO_RE.finditer(draft):
@@ -304,7 +413,7 @@ def _glossary_text(glossary: Glossary | None) -> str:
 
 
 @functools.lru_cache(maxsize=32)
-def _prepared(reference: str) -> tuple[str, str, list[float]]:
+def _prepared(reference: str) -> tuple[str, str, list[_Value]]:
     """The source side of the comparison, once per source: the simplifier asks about
     every candidate line of a fiche against the same fiche."""
     folded = _fold(reference)
@@ -322,7 +431,7 @@ def unsupported_facts(
     out: list[Fact] = []
     for fact in extract(falc_text):
         if fact.kind == "number":
-            ok = _number_supported(fact, draft, values, percents)
+            ok = _number_supported(fact, draft, values, percents, folded)
         elif fact.kind == "year":
             ok = re.search(rf"(?<!\d){fact.text}(?!\d)", folded) is not None
         elif fact.kind == "date":
