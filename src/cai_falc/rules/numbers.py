@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from .. import lexicon
 from ..french import Sentence, Token
+from ..simplify.numbers import roundable_count
 from . import Context, Finding, rule
 
 NUMBER_WORDS = frozenset(
@@ -157,7 +158,14 @@ def big_number(ctx: Context) -> Iterator[Finding]:
                 v = _value(t)
                 if _is_phone(t) or _is_postcode(t, nxt):
                     continue
-                if v is not None and v >= limit and not _is_year(t, prev):
+                # Only a count can be rounded (the simplifier's notion): a postal code, an
+                # IBAN, a file number, an amount to pay or « plus de 1 000 » stay as they are.
+                if (
+                    v is not None
+                    and v >= limit
+                    and not _is_year(t, prev)
+                    and roundable_count(ctx.text, t.start, t.end)
+                ):
                     yield ctx.finding(
                         "big-number",
                         [t],
