@@ -21,11 +21,12 @@ _FRAME_RE = re.compile(
     r"|Dans le contexte d[eu']"
     r"|Par ailleurs|En effet|En outre|De plus|De ce fait|Dès lors|À cet égard|Au-delà d[eu']"
     r"|En parallèle|Parallèlement|Dans un premier temps|À partir de cette réflexion|Concrètement"
-    r"|Sur cette base|Sur le terrain|En ce qui concerne|Face à ces constats|Face à ces évolutions"
+    r"|Sur cette base|Sur le terrain|Face à ces constats|Face à ces évolutions"
     r"|Pour ce faire|Pour l'élaborer|En pratique|Ainsi|Toutefois|Néanmoins|Cependant|Or"
     r"|En revanche|Par conséquent|Dans la foulée|En réalité|Aujourd'hui encore|Encore de nos jours"
-    r"|Cette même année|Depuis lors|De fait)"
-    r"[^,]{0,90},\s*",
+    r"|Cette même année|Depuis lors|De fait|De son côté|De leur côté|Pour sa part|Pour leur part"
+    r"|Quant à (?:lui|elle|eux|elles)\b)"
+    r"(?:[^,]|(?<=\d),(?=\d)){0,90}(?:(?<!\d),|,(?!\d))\s*",
 )
 #: Openers that carry a contrast: dropped, but the contrast is kept as "Mais".
 _CONTRAST = ("Néanmoins", "Cependant", "Toutefois", "Or", "En revanche")
@@ -67,7 +68,15 @@ _INSERTIONS = (
     "de manière générale",
     "dès lors",
 )
-_INSERTION_RE = re.compile(r",\s*(?:" + "|".join(_INSERTIONS) + r")\s*,", re.IGNORECASE)
+_INSERTION_RE = re.compile(
+    r"(?:(?<!\d),|,(?!\d))\s*(?:" + "|".join(_INSERTIONS) + r")\s*,", re.IGNORECASE
+)
+#: "L'asbl organisera quant à elle des cours": points at a sentence that may be gone.
+_LONE_INSERTIONS_RE = re.compile(
+    r",?\s+(?:quant à (?:lui|elle|eux|elles)|pour (?:sa|leur) part|de (?:son|leur) côté)"
+    r"(?=\s|,|\.|$),?",
+    re.IGNORECASE,
+)
 _LONE_ADVERBS_RE = re.compile(
     r"\b(?:également|notamment|ainsi|donc|alors|en effet|par ailleurs|d'ailleurs|en réalité|"
     r"de ce fait|plus spécifiquement|plus particulièrement|particulièrement|vraiment|"
@@ -93,8 +102,8 @@ def drop_opener(text: str) -> str:
     """Remove a framing opener ("Dans le cadre de ...,", "Par ailleurs,", "En effet,")."""
     plain = _plain(text)
     m = _FRAME_RE.match(plain)
-    if not m:
-        return text
+    if not m or (m.group().startswith("Au-delà") and re.search(r"\d", m.group())):
+        return text  # "Au-delà de 3 absences, ...": a condition, not a frame
     rest = text[m.end() :].strip()
     if len(rest.split()) < 3:
         return text
@@ -107,6 +116,7 @@ def drop_opener(text: str) -> str:
 def drop_insertions(text: str) -> str:
     """Remove short adverbs between commas (", en réalité,") and loose "également"."""
     out = _INSERTION_RE.sub("", _plain(text))
+    out = _LONE_INSERTIONS_RE.sub("", out)
     out = _LONE_ADVERBS_RE.sub("", out)
     out = re.sub(r"\s{2,}", " ", out)
     return _restore_quotes(text, out)
@@ -150,13 +160,16 @@ def _drop_middle(
     "X, aside, verb ..." becomes "X verb ..." (the aside sat between subject and verb);
     "X verb ..., aside, more" loses the aside and what follows it, which hung on it.
     """
+    from .splitting import protected, safe_cut
+
     parts = text.split(", ")
     if len(parts) < 2:
         return text
     out = parts[0]
     joint = ", "
     for i, part in enumerate(parts[1:], 1):
-        if not is_aside(part):
+        if not is_aside(part) or protected(part):
+            # ", sauf le lundi,", ", sans l'accord du gestionnaire,": the point, not an aside.
             out += joint + part
             joint = ", "
             continue
@@ -175,7 +188,13 @@ def _drop_middle(
             continue
         from .splitting import _ends_well
 
-        if _has_verb(out) and len(out.split()) >= 4 and _ends_well(out.split()):
+        dropped = ", ".join(parts[i:])
+        if (
+            _has_verb(out)
+            and len(out.split()) >= 4
+            and _ends_well(out.split())
+            and safe_cut(out, ", " + dropped)
+        ):
             return out
         out += joint + part
         joint = ", "
@@ -205,12 +224,23 @@ def drop_participle_asides(text: str) -> str:
     return _drop_middle(text, _is_participle_part)
 
 
-_DONT_RE = re.compile(r",\s*dont\s+[^,]{1,80},\s*")
+#: ", dont le CAI fait partie, ": a decimal comma ("dont 85,50 €") is part of the clause.
+_DONT_RE = re.compile(r"(?<!\d),\s*dont\s+((?:[^,;:]|(?<=\d),(?=\d)){1,80})(?<!\d),\s*")
 
 
 def drop_dont(text: str) -> str:
     """Remove a "dont" clause between commas: "la société civile, dont le CAI fait partie,"."""
-    return _DONT_RE.sub(" ", text)
+    from .splitting import protected
+
+    def drop(m: re.Match[str]) -> str:
+        return m.group() if protected(m.group(1)) and not _amount_share(m.group(1)) else " "
+
+    return _DONT_RE.sub(drop, text)
+
+
+def _amount_share(part: str) -> bool:
+    """ "dont 85,50 € de charges": a share of the amount said before, which stays true."""
+    return re.match(r"^[\d\s,.]+\s?(?:€|%|euros?\b)", part) is not None
 
 
 _PREPOSITIONS = frozenset(
@@ -219,13 +249,26 @@ _PREPOSITIONS = frozenset(
 )
 
 
+_DAY_OR_HOUR_RE = re.compile(
+    r"\b\d{1,2}(?:er)?\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre"
+    r"|octobre|novembre|décembre)\b|\b\d{1,2}\s?h\b|\b\d{1,2}h\d\d|\d\s?(?:€|%|euros?\b)",
+    re.IGNORECASE,
+)
+
+
 def drop_prepositional_asides(text: str) -> str:
     """Remove a short phrase between commas that starts with a preposition and holds no
     number: "le CAI se mobilise, aux côtés de citoyens, pour ..." -> "le CAI se mobilise pour"."""
 
+    from .splitting import _infinitive, restrictive_opener
+
     def is_aside(part: str) -> bool:
         words = part.split()
         purpose = bool(words) and words[0].lower() in ("pour", "afin")
+        if purpose and len(words) > 1 and not (_infinitive(words[1]) or words[1] == "de"):
+            return False  # ", pour les seconds résidents,": for whom, not what for
+        if _DAY_OR_HOUR_RE.search(part) or (not purpose and restrictive_opener(part)):
+            return False  # ", à partir du 3 mars,", ", chez vous,", ", sous réserve ...,"
         return (
             bool(words)
             and words[0].lower() in _PREPOSITIONS
@@ -262,12 +305,14 @@ def drop_leading_complement(text: str) -> str:
     """Remove an opening complement with no date before the subject:
     "Tout au long de ce processus de travail, le CAI agit" -> "Le CAI agit";
     "Selon l'échevine, Marie Lambert, 40 élèves ..." -> "40 élèves ..."."""
-    from .splitting import starts_clause
+    from .splitting import restrictive_opener, starts_clause
 
     parts = text.split(", ")
     words = parts[0].split()
-    if _CONDITION_RE.match(parts[0]):
-        return text  # "À défaut, votre demande ne sera pas traitée": the condition is the point
+    if _CONDITION_RE.match(parts[0]) or restrictive_opener(parts[0], ", ".join(parts[1:])):
+        # "À défaut, votre demande ne sera pas traitée", "Pour les seconds résidents, le
+        # montant s'élève à 210 €", "Parmi elles, 742 ...": the sentence is false without it.
+        return text
     if (
         len(parts) < 2
         or not words
@@ -300,21 +345,41 @@ _TRAILING_RE = re.compile(
 )
 
 
+#: A condition or exception inside a list of examples still restricts the sentence.
+_CONDITION_IN_RE = re.compile(
+    r"\b(?:si|sauf|sans|uniquement|seulement|hormis|excepté|à condition|avant|jusqu)\b|\d",
+    re.IGNORECASE,
+)
+
+
 def drop_trailing_additions(text: str) -> str:
     """Remove a trailing addition after a comma: ", mais aussi ...", ", tout en ..."."""
+    from .splitting import protected
+
     m = _TRAILING_RE.search(text)
     if not m or m.group().count("«") != m.group().count("»"):
         return text
+    examples = re.match(r",\s*(?:comme|telles? que|tels que|notamment)\b", m.group(), re.I)
+    if protected(m.group()) and not (examples and not _CONDITION_IN_RE.search(m.group())):
+        return text  # ", mais aussi avant le 31 mars", ", tout en restant sous 450 €": kept
     head = text[: m.start()]
     if len(head.split()) < 5 or not _has_verb(head):
         return text
     return head + "."
 
 
+_INCLUDED_RE = re.compile(
+    r"\b(?:compris|comprise|comprises|inclus|incluse|incluses|exclu|exclue|exclus|exclues|"
+    r"hors|TVAC|HTVA|TTC|HT)\b"
+)
+
+
 def _is_apposition(part: str) -> bool:
+    from .splitting import protected
+
     words = part.split()
-    if not words or len(words) > 8:
-        return False
+    if not words or len(words) > 8 or protected(part) or _INCLUDED_RE.search(part):
+        return False  # "Le loyer, charges comprises, est de ...": what the amount holds
     entry = lexicon.entry(words[0])
     return entry is not None and entry.cgram == frozenset({"NOM"})
 
@@ -337,9 +402,10 @@ def drop_appositions(text: str) -> str:
     return out
 
 
+_NC = r"(?:[^,]|(?<=\d),(?=\d))"  # not a clause comma: "85,50" is one number
 _TIME_ASIDE_RE = re.compile(
-    r"^(?P<head>[^,]{6,}?), (?P<time>(?:à partir d[ue']|dès|depuis|en|le|ce|au cours d[ue'])\s?"
-    r"[^,]{0,30}\b(?:1[89]|20)\d\d), (?P<rest>.+)$"
+    r"^(?P<head>" + _NC + r"{6,}?), (?P<time>(?:à partir d[ue']|dès|depuis|en|le|ce|"
+    r"au cours d[ue'])\s?" + _NC + r"{0,30}\b(?:1[89]|20)\d\d), (?P<rest>.+)$"
 )
 
 

@@ -49,6 +49,225 @@ _QUANTIFIERS = frozenset(
 _PRONOUNS = {"il": "Il", "elle": "Elle", "ils": "Ils", "elles": "Elles", "on": "On"}
 
 
+#: A comma that can be a clause boundary: never the decimal comma of "85,50 €".
+CLAUSE_COMMA = r"(?:(?<!\d),|,(?!\d))"
+#: Any character but a clause comma (a decimal comma is part of its number).
+NOT_CLAUSE_COMMA = r"(?:[^,]|(?<=\d),(?=\d))"
+
+#: What a cut must never take away: a condition, an exception, a negation, a deadline,
+#: an amount, a frequency. (Alternatives, "A ou B", may go whole, never one of them:
+#: see safe_cut.)
+_PROTECTED_RE = re.compile(
+    r"(?:^|\s)sinon\s|\bdans la limite\b|\bmaximum\b|\bminimum\b"
+    r"|\b(?:si|s['\u2019]ils?|sauf|sans|hormis|excepté|exceptés?|uniquement|seulement|"
+    r"moyennant|faute|lorsqu['\u2019e]|quand)\b"
+    r"|\bà condition\b|\bsous réserve\b|\bà moins\b|\bà l['\u2019]exception\b|\ben cas d"
+    r"|\bpour autant\b|\bsur présentation\b|\bà défaut\b|\ble cas échéant\b"
+    r"|\b(?:ne|n['\u2019])\s?\w+\s(?:pas|plus|jamais|rien|aucun|aucune|guère|que|qu['\u2019])\b"
+    r"|\b(?:pas|non(?!-)|jamais|aucun|aucune|nul|nulle)\b"
+    r"|\bavant (?:le|la|l['\u2019]|les|\d)|\bau plus (?:tard|tôt)\b|\bjusqu['\u2019]"
+    r"|\bà partir d|\bdès (?:le|la|l['\u2019]|que|qu['\u2019]|\d)|\bà compter d",
+    re.IGNORECASE,
+)
+#: An amount or a frequency, protected where it hangs on the head ("685 € | par enfant"),
+#: not in a later aside of its own (", soit une hausse de 18 %").
+_MEASURE_RE = re.compile(
+    r"\d\s?(?:€|%|euros?\b|EUR\b)|\bpour cent\b|\bmillions?\b|\bmilliards?\b|\bfois\b"
+    r"|\bpar (?:mois|semaine|an|année|jour|heure|nuit|trimestre|personne|enfant|"
+    r"ménage|adulte|famille|habitant|tête|animation|séance)\b"
+    r"|\b(?:chaque|tous les|toutes les)\s(?:\d+\s)?(?:jours?|semaines?|mois|ans|années?|heures?"
+    r"|matins?|soirs?|week-ends?|lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?"
+    r"|dimanches?|trimestres?)\b",
+    re.IGNORECASE,
+)
+#: A head ending on these has lost what they announce (a deadline, an exception).
+_OPEN_MARKER_RE = re.compile(
+    r"\b(?:au plus (?:tard|tôt)|au moins|au minimum|au maximum|avant|après|jusqu'\w*|sauf"
+    r"|sans|dès|à partir|excepté|hormis|uniquement|seulement)$",
+    re.IGNORECASE,
+)
+#: Words a cut head must not end on: its unit or alternative is still to come.
+_UNIT_HEADS = frozenset("fois".split())
+
+
+def protected(part: str) -> bool:
+    """Whether ``part`` says something a cut must not take away (see _PROTECTED_RE)."""
+    return _PROTECTED_RE.search(part.replace("\u2019", "'")) is not None
+
+
+def _first_phrase(tail: str) -> str:
+    """The words of a cut-off tail up to its first finite verb or strong stop: the part
+    that hangs on the head (a later clause has its own subject)."""
+    words = tail.split()
+    out: list[str] = []
+    for i, word in enumerate(words):
+        if i > 0 and verb_at(words, i):
+            break
+        if word in (";", ":") or word.endswith((";", ":")):
+            out.append(word.rstrip(";:"))
+            break
+        out.append(word)
+    return " ".join(out)
+
+
+_LIST_PREPOSITIONS = frozenset("à au aux de du des d' par pour avec en dans sur chez".split())
+
+
+def _kind(word: str) -> str:
+    key = word.lower().replace("\u2019", "'")
+    if key in _LIST_PREPOSITIONS or key.startswith("d'"):
+        return "prep:" + ("de" if key in ("de", "du", "des") or key.startswith("d'") else key)
+    if key in _DETERMINERS or key.startswith("l'"):
+        return "det"
+    entry = lexicon.entry(key)
+    if entry is not None and "ADJ" in entry.cgram and "NOM" not in entry.cgram:
+        return "adj"
+    return "other"
+
+
+def _continues_list(head: list[str], phrase: str) -> bool:
+    """Whether a dropped phrase goes on with more items of a list whose first item ends
+    the head: "la zone de police | , le SPW et le CPAS", "situation familiale | ,
+    financière ou de logement", "à votre médecin | , à votre pharmacien ou au centre".
+    "agent de réseau | , pour harmoniser et coordonner ...": a new phrase, not a list."""
+    words = phrase.split()
+    if not words or not re.search(r"(?:^|\s)(?:et|ou|ni)\s", " " + phrase):
+        return False
+    kind = _kind(words[0])
+    tail_end = [w.lower().replace("\u2019", "'") for w in head[-6:]]
+    if kind == "det":
+        # The head ends on a noun phrase: a determiner among its last words, no verb after.
+        return any(_kind(w) == "det" for w in tail_end[-5:])
+    if kind.startswith("prep:"):
+        return any(_kind(w) == kind for w in tail_end)
+    if kind == "adj":
+        return _kind(head[-1]) == "adj" or (
+            (e := lexicon.entry(head[-1].strip(","))) is not None and "ADJ" in e.cgram
+        )
+    return False
+
+
+#: "les plans récemment adoptés": when, not which; "les montants indûment perçus": which.
+_WHEN_ADVERBS = frozenset(
+    "récemment déjà nouvellement précédemment initialement officiellement progressivement "
+    "finalement".split()
+)
+
+
+def _clause_follows(words: list[str]) -> bool:
+    """Whether the words after "et" are a clause or an action ("le CAI estime",
+    "répondre à", "publie"), not one more noun ("des permanences")."""
+    if words and (_infinitive(words[0]) or verb_at(words, 0)):
+        return True
+    relative = re.compile(r"^(?:qui|que|dont|où|qu['\u2019]\w*)$", re.IGNORECASE)
+    for i in range(1, len(words)):
+        if verb_at(words, i) and not any(relative.match(w) for w in words[max(0, i - 3) : i]):
+            return True  # "et le CAI, malgré qu'il ..., estime": not the verb of "qu'il"
+    return False
+
+
+def safe_cut(head: str, tail: str) -> bool:
+    """Whether ``head`` may be kept alone, ``tail`` (what follows it) dropped, without
+    changing what the head says: no alternative, condition, negation, deadline, amount
+    or frequency goes, no list is cut after its first item, no restricting participle
+    or adjective ("les montants indûment perçus") is taken from its noun."""
+    head_words = head.rstrip(" ,").split()
+    comma = tail.strip().startswith(",") or head.rstrip().endswith(",")
+    tail = tail.strip().lstrip(",").strip()
+    if not head_words or not tail:
+        return True
+    if head_words[-1].lower().strip(",") in _UNIT_HEADS:
+        return False  # "2 fois | par mois"
+    first_word = tail.split()[0]
+    first_entry = lexicon.entry(first_word.strip(".,"))
+    complement = not comma and (
+        _kind(first_word) == "prep:de"
+        or (
+            first_entry is not None
+            and (first_entry.is_past_participle or "ADJ" in first_entry.cgram)
+        )
+    )
+    if complement and (
+        any(w.lower() in ("ou", "ni") for w in head_words[-5:])
+        or any(w.lower() == "et" for w in head_words[-3:])
+    ):
+        return False  # "par un avocat ou par un délégué | d'une organisation syndicale"
+    if _OPEN_MARKER_RE.search(" ".join(head_words[-3:]).replace("\u2019", "'")):
+        return False  # "est constituée au plus tard | à l'entrée dans les lieux"
+    first = tail.split()[0].lower()
+    phrase = _first_phrase(tail)
+    if first in ("et", "ou", "ni"):
+        # "..., et le CAI estime ...", "et répondre à ...": another clause or action may
+        # go, whole; "et des permanences", "ou par un délégué": the second item of what
+        # the head says may not, nor may any alternative.
+        return first == "et" and _clause_follows(tail.split()[1:])
+    attached = re.split(CLAUSE_COMMA + r"\s", phrase)[0]
+    if protected(phrase) or (not comma and _MEASURE_RE.search(attached)):
+        return False
+    if (comma or first in _DETERMINERS or _kind(first) != "other") and _continues_list(
+        head_words, phrase
+    ):
+        return False  # "la zone de police | , le SPW et le CPAS": a list cut after one item
+    entry = lexicon.entry(first.strip(".,"))
+    if entry is not None and (entry.is_past_participle or "ADJ" in entry.cgram):
+        nxt = tail.split()[1].lower().strip(".,") if len(tail.split()) > 1 else ""
+        bare = not nxt or nxt in ("et", "ou", "ni", ",") or tail.split()[0].endswith(",")
+        before = lexicon.entry(head_words[-1].strip(","))
+        adverb = (
+            before is not None
+            and before.cgram == frozenset({"ADV"})
+            and head_words[-1].lower() not in _WHEN_ADVERBS
+        )
+        if bare or adverb or head_words[-1].lower() == "non":
+            return False  # "les montants indûment perçus", "les factures non payées"
+    return True
+
+
+#: Openers that say for whom, when, where or on which condition the sentence holds:
+#: "Pour les seconds résidents, le montant ..." is false without them.
+_RESTRICTIVE_OPENER_RE = re.compile(
+    r"^(?:parmi|chez|sauf|excepté|hormis|si|s'ils?|lorsqu|quand|dès|jusqu"
+    r"|(?:avant|après) (?:\d|(?:le|la|l') ?\d|de |d'|midi|minuit|avoir|être)"
+    r"|à partir|à compter|à l'exception|au-delà|au-dessus|en dessous|en dehors|hors"
+    r"|en cas|dans ce cas|dans ces cas|dans certains cas|dans les cas|dans tous les cas"
+    r"|dans le cas|sous (?:réserve|condition|peine)|depuis (?:le|la|l'|\d)|à condition"
+    r"|à défaut|faute|sans|pendant|durant|entre (?!autres)|en ce qui concerne"
+    r"|quant aux? (?!lui\b|elle\b|eux\b|elles\b)|quant à (?:la|l')"
+    r"|pour (?!ce faire\b|cela\b|toute? |tous |toutes |plus d|en savoir)"
+    r"|par (?:personne|ménage|enfant|mois|an|jour|semaine|famille|adulte)"
+    r"|selon (?:les cas|le cas|la situation|votre|vos|son|sa|ses|leur|leurs|l'âge|le revenu"
+    r"|les revenus|le nombre|la durée|le type|la composition|le statut|la commune)"
+    r"|uniquement|seulement|au plus|au moins)",
+    re.IGNORECASE,
+)
+
+
+def restrictive_opener(segment: str, rest: str = "") -> bool:
+    """Whether an opening segment ("Pour les seconds résidents", "Parmi elles", "À Namur")
+    restricts who, what, when, where or under which condition ``rest`` holds. A place
+    before a named subject says where the name is ("À Namur, le CAI accueille ..."): not
+    a restriction; before anything else it is ("À Charleroi, les listes d'attente ...")."""
+    plain = segment.replace("\u2019", "'").strip(" ,")
+    words = plain.split()
+    if not words:
+        return False
+    if words[0].lower() == "pour" and len(words) > 1 and _infinitive(words[1]):
+        return False  # "Pour mieux comprendre, ...": a purpose
+    if _RESTRICTIVE_OPENER_RE.match(plain):
+        return True
+    # "À Namur, ...", "En province de Namur, ...", "Dans les écoles de Jambes, ...": where.
+    place = words[0].lower() in ("à", "en", "dans", "au", "aux", "sur") and any(
+        w[:1].isupper() for w in words[1:]
+    )
+    after = rest.split()
+    if place and after:
+        name = after[1] if after[0].lower() in ("le", "la", "les", "l'") and len(after) > 1 else ""
+        name = name or (after[0][2:] if re.match(r"^[Ll]['\u2019]", after[0]) else after[0])
+        if name[:1].isupper() and after[0].lower() not in _PRONOUNS:
+            return False
+    return place
+
+
 def count_words(text: str) -> int:
     """Words as the checker counts them (elisions split: "l'accueil" is 2)."""
     return len(french.words(text))
@@ -140,7 +359,7 @@ def split_semicolons(text: str) -> list[str]:
 
 def _is_list(tail: str) -> list[str]:
     """Items of an enumeration ("A, B et C") with no finite verb, else []."""
-    items = re.split(r",\s*", tail.rstrip(" .…"))
+    items = re.split(CLAUSE_COMMA + r"\s*", tail.rstrip(" .…"))
     last = re.split(r"\s+et\s+(?!d['\u2019]|de\s)", items[-1])
     if len(last) == 2 and len(items) >= 2:
         items = items[:-1] + last
@@ -495,6 +714,8 @@ def trim_tail(text: str, *, limit: int) -> str:
             continue  # "la mise en place", "la prise en compte": one expression
         if words[cut] == "en" and cut >= 2 and words[cut - 2].lower() == "de":
             continue  # "de mieux en mieux", "de plus en plus": one expression
+        if not safe_cut(" ".join(words[:cut]), " ".join(words[cut:])):
+            continue  # "des montants indûment perçus", "par un avocat ou par ..."
         head = words[:cut]
         adverb = lexicon.entry(head[-1])
         if participle and adverb is not None and adverb.cgram == frozenset({"ADV"}):
@@ -520,6 +741,7 @@ def trim_tail(text: str, *, limit: int) -> str:
                 and not _infinitive(parts[1])
                 and is_sentence(segment[0])
                 and _ends_well(segment[0].split())
+                and safe_cut(segment[0], ", " + segment[1])
             ):
                 return finish(segment[0])
         return finish(joined)
@@ -568,7 +790,9 @@ def is_sentence(line: str) -> bool:
     entry = lexicon.entry(last)
     if entry is not None and entry.cgram and entry.cgram <= _WEAK_LAST:
         return False  # "Le CAI organise également."
-    if line.replace("\u2019", "'").lower().startswith(_SUBORDINATORS):
+    if line.replace("\u2019", "'").lower().startswith(_SUBORDINATORS) and not _main_clause_after(
+        line
+    ):
         return False  # "Si la Flandre applique ..." says half of something
     if line.count("«") != line.count("»"):
         return False
@@ -589,6 +813,16 @@ def is_sentence(line: str) -> bool:
         if entry is not None and "NOM" in entry.cgram:
             return False  # "L'ouverture d'un second centre.": a noun, not "centrer"
     return bool(verbs)
+
+
+def _main_clause_after(line: str) -> bool:
+    """Whether a sentence opening on "Si ...", "Lorsque ..." goes on to its main clause:
+    "Si vous n'êtes pas d'accord, vous pouvez introduire un recours."."""
+    for m in _outside_quotes(line, re.compile(CLAUSE_COMMA + r"\s")):
+        rest = line[m.end() :]
+        if starts_clause(rest):
+            return True
+    return False
 
 
 _LINKING = frozenset("être avoir devenir rester sembler paraître demeurer".split())
@@ -622,7 +856,12 @@ def trim_at_comma(text: str, *, limit: int) -> str:
         last_segment = head.split(", ")[-1].split()
         if not any(verb_at(last_segment, i) for i in range(len(last_segment))):
             continue
-        if count_words(head) <= limit and is_sentence(head) and _ends_well(head.split()):
+        if (
+            count_words(head) <= limit
+            and is_sentence(head)
+            and _ends_well(head.split())
+            and safe_cut(head, ", " + tail)
+        ):
             return finish(head)
     return text
 
@@ -776,6 +1015,8 @@ def _drop_opener_and_apposition(text: str) -> str:
         head, tail = ", ".join(parts[:k]), ", ".join(parts[k:])
         if _segments_verb(head) or head.count("«") != head.count("»"):
             break
+        if restrictive_opener(head, tail):
+            break  # "Parmi elles, 742 ...", "Pour les seconds résidents, ...": it stays
         if starts_clause(tail) and not starts_clause(head + "."):
             rest = tail
             break
@@ -792,9 +1033,9 @@ def _drop_opener_and_apposition(text: str) -> str:
     return prefix + rest
 
 
-_SUBJECT_COMPLEMENT = frozenset(
-    "pour destiné destinée destinés destinées réservé réservée réservés réservées".split()
-)
+#: "destinée aux habitants" says who an event is meant for: it can go ("Une séance aura
+#: lieu ..." stays true). "réservée aux habitants" says who alone may come: it stays.
+_SUBJECT_COMPLEMENT = frozenset("pour destiné destinée destinés destinées".split())
 
 
 def _trim_subject(text: str) -> str:
@@ -813,12 +1054,28 @@ def _trim_subject(text: str) -> str:
     return text
 
 
+def _opening(line: str) -> int:
+    """Length of what opens ``line`` before its main clause: a date ("En 2016, "), a
+    restricting opener ("Pour les seconds résidents, ") or a condition ("Si vous n'êtes
+    pas d'accord avec cette décision, "); 0 when there is none."""
+    time = _TIME_HEAD_RE.match(line)
+    if time:
+        return time.end()
+    m = re.match(r"^(" + NOT_CLAUSE_COMMA + r"{3,120}?)" + CLAUSE_COMMA + r"\s", line)
+    if m is None or m.group(1).count("«") != m.group(1).count("»"):
+        return 0
+    head = m.group(1)
+    plain = head.replace("\u2019", "'").lower()
+    condition = plain.startswith(_SUBORDINATORS) and len(head.split()) <= 14
+    if condition or (restrictive_opener(head) and not _segments_verb(head)):
+        return m.end()
+    return 0
+
+
 def plain_clause(line: str) -> bool:
     """A cut line that reads whole: subject, then its finite verb within the first words,
     no clause left open ("que ...", "ceux ...") and no list or colon."""
-    time = _TIME_HEAD_RE.match(line)
-    if time:
-        line = line[time.end() :]
+    line = line[_opening(line) :]
     if not starts_clause(line) or any(c in line for c in ":;–—"):
         return False
     words = line.rstrip(".").split()
@@ -908,7 +1165,12 @@ def rescue(text: str, *, limit: int, soft: int = 12) -> list[str]:
             if not any(verb_at(last, i) for i in range(len(last))):
                 continue  # "..., Journée internationale": an apposition cut in two
         candidate = finish(head)
-        if is_sentence(candidate) and _ends_well(words) and plain_clause(candidate):
+        if (
+            is_sentence(candidate)
+            and _ends_well(words)
+            and plain_clause(candidate)
+            and safe_cut(head, body[len(head) :])
+        ):
             heads.append((n, candidate))
     if not heads:
         # Last resort: before a "de" complement ("des cours | de français langue étrangère").
@@ -924,6 +1186,10 @@ def rescue(text: str, *, limit: int, soft: int = 12) -> list[str]:
                 "les",
             ):
                 continue  # "montre l'aspect | de ...": a definite noun needs its complement
+            if tail_words[0].lower() in ("à", "au", "aux", "pour", "par", "chez"):
+                continue  # "accordée aux bénéficiaires | de l'intervention majorée": who
+            if not safe_cut(head, body[m.start() :]):
+                continue
             candidate = finish(head)
             if is_sentence(candidate) and _ends_well(head.split()) and plain_clause(candidate):
                 heads.append((n, candidate))
