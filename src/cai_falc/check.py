@@ -31,7 +31,7 @@ from .rules import Finding
 __all__ = [
     "CheckResult", "Document", "Finding", "check_document", "check_falc", "check_fiche",
     "check_paths", "check_text",
-    "exit_code", "format_html", "format_json", "format_text", "read_document",
+    "exit_code", "format_html", "format_json", "format_text", "read_document", "words_box",
 ]
 
 #: Largest file the checker reads. A fiche is a few dozen kB; the checker reads about
@@ -117,6 +117,34 @@ def _keep(f: Finding, lines: dict[int, frozenset[str]]) -> bool:
     return ids is None or (bool(ids) and f.rule not in ids)
 
 
+#: Headings of the "Mots difficiles" box as a FALC draft prints it (``format_draft``).
+_BOX_HEADINGS = frozenset(["mots difficiles", "les mots difficiles", "mots compliqués"])
+_BOX_HEADING_RE = re.compile(r"^[ \t]*#{1,6}[ \t]+(.*?)[ \t:]*$")
+_BOX_ENTRY_RE = re.compile(r"^[ \t]*[-•*][ \t]+(?P<term>[^:\n]{1,80}?)[ \t\u00a0]*:[ \t\u00a0]+\S")
+
+
+def words_box(text: str, *, first_line: int = 1) -> list[tuple[str, int]]:
+    """The entries of a FALC text's "Mots difficiles" section: (term, line) pairs.
+
+    A draft printed on the screen (``cai-falc simplify texte.txt``) ends with this box, one
+    ``- Terme : Explication.`` per line; a FALC file keeps it in its front matter
+    (``words``). An explanation may take two short sentences on the entry's line: it is a
+    box entry, not two sentences of the text on one line.
+    """
+    out: list[tuple[str, int]] = []
+    inside = False
+    for i, line in enumerate(text.split("\n")):
+        m = _BOX_HEADING_RE.match(line)
+        if m:
+            inside = french.normalise(" ".join(m.group(1).split())) in _BOX_HEADINGS
+            continue
+        if inside:
+            entry = _BOX_ENTRY_RE.match(line)
+            if entry:
+                out.append((" ".join(entry.group("term").split()), first_line + i))
+    return out
+
+
 def check_text(
     text: str,
     *,
@@ -134,6 +162,7 @@ def check_text(
     check = _check_settings(settings)
     # FALC has one sentence per line; other prose may be hard-wrapped.
     sentences = french.sentences(text, first_line=first_line, join_wrapped=not falc)
+    box = words_box(text, first_line=first_line) if falc else []
     ctx = rules.Context(
         text=text,
         sentences=sentences,
@@ -141,7 +170,8 @@ def check_text(
         settings=check,
         falc=falc,
         glossary=glossary,
-        explained=frozenset(french.normalise(e) for e in explained),
+        explained=frozenset(french.normalise(e) for e in (*explained, *(t for t, _ in box))),
+        box_lines=frozenset(line for _, line in box),
         source=source,
     )
     skip = set(ignore)

@@ -68,6 +68,9 @@ class Context:
     glossary: Glossary | None = None
     #: Terms explained next to the text (FALC ``words``, fiche ``jargon``), normalised.
     explained: frozenset[str] = frozenset()
+    #: Lines of the FALC text's "Mots difficiles" box (``- Terme : Explication.``): each
+    #: entry is a term and its explanation, which may take several sentences.
+    box_lines: frozenset[int] = frozenset()
     #: The source fiche's text, when this is a FALC text made from it.
     source: str | None = None
     #: Results shared between rules of one run (glossary matches...).

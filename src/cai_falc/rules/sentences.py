@@ -12,9 +12,29 @@ _SUBJECT_CLITICS = frozenset("je j' tu il elle on nous vous ils elles".split())
 _FINITE = ("ind", "cnd", "sub", "imp")
 
 
-def word_count(s: Sentence) -> int:
-    """Words of a sentence as a reader counts them: « l’accueil » is one word."""
-    return sum(1 for t in s.tokens if t.is_word and t.text[-1:] not in "'\u2019\u02bc")
+#: Marks inside a word of inclusive writing: « étudiant.e.s », « citoyen·ne·s », « ami(e)s ».
+_INSIDE_WORD = frozenset(".·‧⋅•∙()/")
+
+
+def word_count(s: Sentence, *, skip_label: bool = False) -> int:
+    """Words of a sentence as a reader counts them: « l’accueil » is one word, and so is
+    « étudiant.e.s ». With ``skip_label``, the words before a first « : » are not counted
+    (the term of a « Mots difficiles » entry: « CPAS : Centre public d’action sociale. »)."""
+    toks = s.tokens
+    if skip_label:
+        colon = next((i for i, t in enumerate(toks) if t.text == ":"), None)
+        if colon is not None:
+            toks = toks[colon + 1 :]
+    n = 0
+    for i, t in enumerate(toks):
+        if not t.is_word or t.text[-1:] in "'\u2019\u02bc":
+            continue
+        if i >= 2 and toks[i - 1].text in _INSIDE_WORD and toks[i - 1].start == toks[i - 2].end \
+                and toks[i - 1].end == t.start and toks[i - 2].kind == "word" \
+                and t.kind == "word":
+            continue  # « e », « s » of « étudiant.e.s »: part of the word before
+        n += 1
+    return n
 
 
 @rule("long-sentence", "error", "Phrases courtes", langs="any")
@@ -22,7 +42,8 @@ def long_sentence(ctx: Context) -> Iterator[Finding]:
     """More words than the thresholds (bullets and line ends are sentence boundaries)."""
     c = ctx.settings
     for s in ctx.sentences:
-        n = word_count(s)
+        # A « Mots difficiles » entry: its term is a label, its explanation the sentence.
+        n = word_count(s, skip_label=s.kind == "bullet" and s.line in ctx.box_lines)
         if n > c.long_sentence_error:
             # In translations, the length comes from the French: a warning is enough.
             severity = "error" if ctx.lang == "fr" else "warning"
@@ -83,9 +104,14 @@ def one_idea(ctx: Context) -> Iterator[Finding]:
 
 @rule("one-sentence-per-line", "error", "Une phrase par ligne", langs="any", falc_only=True)
 def one_sentence_per_line(ctx: Context) -> Iterator[Finding]:
-    """In a FALC text, a second sentence on the same line."""
+    """In a FALC text, a second sentence on the same line.
+
+    Not in the "Mots difficiles" box: « - CPAS : Centre public d’action sociale. Un
+    service de la commune. » is one entry, a term and its explanation; each of its
+    sentences is still checked by the other rules.
+    """
     for prev, s in zip(ctx.sentences, ctx.sentences[1:], strict=False):
-        if s.line == prev.line:
+        if s.line == prev.line and s.line not in ctx.box_lines:
             yield ctx.finding(
                 "one-sentence-per-line",
                 s,
@@ -98,8 +124,8 @@ def enumeration(ctx: Context) -> Iterator[Finding]:
     """Three or more items separated by commas and « et »/« ou » in one sentence."""
     need = ctx.settings.enumeration_items
     for s in ctx.sentences:
-        if s.kind == "bullet":
-            continue
+        if s.kind in ("bullet", "heading"):
+            continue  # a title names its subjects: « Radicalisme, stigmatisation et repli »
         commas = [t for t in s.tokens if t.text == ","]
         if not commas:
             continue
