@@ -40,8 +40,10 @@ STATIVE = frozenset(
     basé basée basés basées engagé engagée engagés engagées convaincu convaincue convaincus
     convaincues prêt prête prêts prêtes fini finie finis finies désolé désolée désolés
     désolées ravi ravie ravis ravies disposé disposée disposés disposées
-    connu connue connus connues""".split()
+    connu connue connus connues tenu tenue tenus tenues""".split()
 )
+#: « être fait de » (made of) describes a thing, it is not an action.
+_MADE_OF = frozenset("fait faite faits faites composé composée composés composées".split())
 #: Adverbs and negation words that may stand between « être » and the participle.
 _BETWEEN = frozenset(
     """pas plus jamais bien très souvent toujours déjà aussi encore parfois vraiment tout
@@ -114,7 +116,11 @@ def passive(ctx: Context) -> Iterator[Finding]:
             perfect = n == "été"
             if norms[j] in STATIVE and not agent and not perfect:
                 i += 1
-                continue
+                continue  # « le bureau est ouvert », « vous êtes tenu de »: a state
+            nxt = norms[j + 1] if j + 1 < len(norms) else ""
+            if norms[j] in _MADE_OF and nxt in ("de", "d'", "du", "des") and not perfect:
+                i += 1
+                continue  # « le projet est fait d’actions »: what it is made of
             start = i - 1 if perfect and i else i
             yield ctx.finding(
                 "passive",
@@ -153,8 +159,9 @@ def negation(ctx: Context) -> Iterator[Finding]:
             # « Personne ne vient », « Rien n’est gratuit », « Aucun papier n’est demandé »
             for back in range(max(0, i - 3), i):
                 if norms[back] in _NEG_SUBJECTS and (
-                    back == 0 or norms[back - 1] not in _DETERMINERS
-                ):
+                    back == 0
+                    or (norms[back - 1] not in _DETERMINERS and ws[back - 1].kind != "number")
+                ):  # « 1 personne sur 3 n’a pas » : a noun, the negation is « n’a pas »
                     used.update(range(back, i + 1))
                     yield ctx.finding("negation", ws[back : i + 1], message)
                     break
@@ -225,19 +232,36 @@ _PHRASE_STARTS = frozenset(p[0] for p in _CONDITION_PHRASES)
 _FINITE = ("ind", "cnd", "sub", "imp")
 
 
-def _only_mood(tok: Token, mood: str) -> bool:
-    """True if every finite reading of an unambiguous verb form is in ``mood``."""
-    return _mood_of(tok.text) == mood
+#: Subjunctive forms written for a past participle: « la TVA est inclue » (for « incluse »).
+_PARTICIPLE_LOOKALIKES = frozenset(["inclue", "inclues"])
+
+
+def _only_mood(tok: Token, mood: str, prev: str = "") -> bool:
+    """True if every finite reading of an unambiguous verb form is in ``mood``.
+
+    A form that is also a past participle (« conclue », « enfuie ») is that participle
+    (« la convention est conclue »), unless a subject pronoun comes just before it
+    (« qu’il conclue »); after « être », a form is never the subjunctive.
+    """
+    found, participle = _mood_of(tok.text)
+    if found != mood:
+        return False
+    if prev in ETRE:
+        return False  # « est conclue », « soit inclue »: a participle or an adjective
+    participle = participle or tok.norm in _PARTICIPLE_LOOKALIKES
+    return not participle or prev in _SUBJECTS
 
 
 @lru_cache(maxsize=65536)
-def _mood_of(form: str) -> str:
-    """The one finite mood of an unambiguous verb form (« pourrait » -> cnd), else ""."""
+def _mood_of(form: str) -> tuple[str, bool]:
+    """The one finite mood of an unambiguous verb form (« pourrait » -> cnd), else "";
+    and whether the form is also a past participle or an infinitive."""
     e = lexicon.entry(form)
     if e is None or not e.cgram or not e.cgram <= {"VER", "AUX"}:
-        return ""
-    moods = {v.split(":", 1)[0] for v in e.infover} & set(_FINITE)
-    return moods.pop() if len(moods) == 1 else ""
+        return "", False
+    all_moods = {v.split(":", 1)[0] for v in e.infover}
+    moods = all_moods & set(_FINITE)
+    return (moods.pop() if len(moods) == 1 else ""), bool(all_moods & {"par", "inf"})
 
 
 @rule("condition", "warning", "Pas d’hypothèses ; le présent")
@@ -265,14 +289,14 @@ def condition(ctx: Context) -> Iterator[Finding]:
                 yield ctx.finding("condition", ws[i : i + size], hyp)
             elif ws[i].text[:1].isupper() and i > 0:
                 continue  # a name (« Vienne », « Rennes »), not a verb
-            elif ws[i].kind == "word" and _only_mood(ws[i], "cnd"):
+            elif ws[i].kind == "word" and _only_mood(ws[i], "cnd", norms[i - 1] if i else ""):
                 yield ctx.finding(
                     "condition",
                     [ws[i]],
                     f"Verbe au conditionnel (« {ws[i].text} »). Écrivez au présent : "
                     "« vous pouvez » plutôt que « vous pourriez ».",
                 )
-            elif ws[i].kind == "word" and _only_mood(ws[i], "sub"):
+            elif ws[i].kind == "word" and _only_mood(ws[i], "sub", norms[i - 1] if i else ""):
                 yield ctx.finding(
                     "condition",
                     [ws[i]],
