@@ -20,8 +20,8 @@ SEVERITIES = ("error", "warning", "info")
 #: The rule ids in the order of FALC_RULES.md (documentation, report columns).
 ORDER = (
     "long-sentence", "one-idea", "one-sentence-per-line", "hard-word", "unexplained-word",
-    "same-word", "acronym", "abbreviation", "passive", "negation", "condition",
-    "nominalisation", "number-words", "big-number", "roman-numeral", "date-format",
+    "same-word", "acronym", "abbreviation", "inclusive-writing", "passive", "negation",
+    "condition", "nominalisation", "number-words", "big-number", "roman-numeral", "date-format",
     "special-char", "enumeration", "foreign-word", "metaphor", "address-reader",
     "title-question", "fact",
 )

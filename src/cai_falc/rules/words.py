@@ -222,13 +222,16 @@ def unexplained_word(ctx: Context) -> Iterator[Finding]:
             continue  # part of a name: « Centre d’action interculturelle »
         if term.term in seen:
             continue
-        seen.add(term.term)
-        if normalise(term.term) in ctx.explained:
-            continue
         toks = _tokens_in(ctx, use.start, use.end)
         if not toks:
             continue
         s = next(x for x in ctx.sentences if x.start <= use.start < x.end)
+        first = next((t for t in s.tokens if t.is_word), None)
+        if term.term[:1].islower() and toks[0].text[:1].isupper() and toks[0] is not first:
+            continue  # a capital inside a sentence: a name (« la Plateforme FLE »)
+        seen.add(term.term)
+        if normalise(term.term) in ctx.explained:
+            continue
         if _explained_nearby(ctx, s, toks[-1]) or (
             term.explanation and normalise(term.explanation)[:40] in _folded(ctx)
         ):
@@ -369,6 +372,27 @@ _ABBR_DOT = frozenset(
 )
 _ABBR_ANY = frozenset("mme mmes mlle mlles càd asbl n°".split())
 _ABBR_CAP_DOT = frozenset(["M", "MM", "Dr", "Pr", "Me", "Mgr", "St", "Ste"])
+#: Abbreviations that are also words: « l’art. 3 », « vol. 2 », but « l’art. » and « un
+#: vol. » end a sentence with a noun. They are abbreviations before a number only.
+_ABBR_BEFORE_NUMBER = frozenset(["art", "vol", "chap"])
+#: Courtesy titles before a name: every letter and envelope uses them, a reader can
+#: decode them; still, FALC writes « Monsieur », « Madame ». A warning, not an error.
+_TITLES = frozenset(["m", "mm", "mme", "mmes", "mlle", "mlles", "dr"])
+#: What to write instead, by abbreviation (lower-case, without dots or spaces).
+_FULL = {
+    "m": "Monsieur", "mm": "Messieurs", "mme": "Madame", "mmes": "Mesdames",
+    "mlle": "Madame", "mlles": "Mesdames", "dr": "Docteur", "pr": "Professeur",
+    "me": "Maître", "mgr": "Monseigneur", "st": "Saint", "ste": "Sainte",
+    "cf": "voir", "ex": "par exemple", "pex": "par exemple", "éd": "édition",
+    "vol": "volume", "chap": "chapitre", "art": "article", "av": "avenue",
+    "bd": "boulevard", "boul": "boulevard", "tél": "téléphone", "env": "environ",
+    "réf": "référence", "coll": "collection", "dir": "direction", "resp": "responsable",
+    "hab": "habitants", "approx": "environ", "adm": "administration",
+    "suiv": "et les pages suivantes", "min": "minutes", "max": "au maximum",
+    "nb": "attention", "càd": "c’est-à-dire", "c-à-d": "c’est-à-dire",
+    "asbl": "association", "n°": "numéro", "p": "page",
+}
+_NOUN_DETERMINERS = frozenset("un le l' mon ton son notre votre leur cet ce".split())
 
 
 _MULTI_ABBR_RE = re.compile(r"(?<!\w)(?:p\.\s?ex\.|c\.-à-d\.?|c-à-d\b|càd\b|p\.\s?\d+)", re.I)
@@ -376,7 +400,8 @@ _MULTI_ABBR_RE = re.compile(r"(?<!\w)(?:p\.\s?ex\.|c\.-à-d\.?|c-à-d\b|càd\b|p
 
 @rule("abbreviation", "error", "Pas d’abréviations")
 def abbreviation(ctx: Context) -> Iterator[Finding]:
-    """etc., cf., p. ex., M., Mme, n°, c.-à-d., asbl..."""
+    """etc., cf., p. ex., M., Mme, n°, c.-à-d., asbl... An error when a reader cannot
+    decode it; a warning for « M. », « Mme » before a name."""
     for s in ctx.sentences:
         spans = []
         for m in _MULTI_ABBR_RE.finditer(s.text):
@@ -386,6 +411,7 @@ def abbreviation(ctx: Context) -> Iterator[Finding]:
             if toks:
                 yield _abbr(ctx, toks)
         toks = list(s.tokens)
+        words = [t for t in toks if t.is_word]
         for i, t in enumerate(toks):
             if t.kind != "word" or _in(spans, t):
                 continue
@@ -394,19 +420,131 @@ def abbreviation(ctx: Context) -> Iterator[Finding]:
             n = t.norm
             if t.text.isupper() and len(t.text) > 1 and t.text not in _ABBR_CAP_DOT:
                 continue  # « ASBL », « MIN. »: acronyms, the acronym rule reports them
-            if n in _ABBR_ANY or (dotted and (n in _ABBR_DOT or t.text in _ABBR_CAP_DOT)):
-                yield _abbr(ctx, [t, nxt] if dotted and nxt is not None else [t])
+            with_dot = dotted and (n in _ABBR_DOT or t.text in _ABBR_CAP_DOT)
+            if with_dot and nxt is not None:
+                if _dotted_abbreviation(t, words):
+                    yield _abbr(ctx, [t, nxt])
+            elif n in _ABBR_ANY:
+                yield _abbr(ctx, [t])  # « Mme », « asbl. »: the dot ends the sentence
+
+
+def _dotted_abbreviation(t: Token, words: list[Token]) -> bool:
+    """Whether a word followed by a dot is an abbreviation, not a word ending a sentence
+    (« l’art. », « Max. ») nor an initial (« Marie M. »)."""
+    k = next(i for i, w in enumerate(words) if w is t)
+    prev = words[k - 1] if k else None
+    after = words[k + 1] if k + 1 < len(words) else None
+    n = t.norm
+    if n in _ABBR_BEFORE_NUMBER:
+        return after is not None and (after.kind == "number" or after.norm == "premier")
+    if t.text in ("M", "MM"):
+        # « M. Dupont » (Monsieur) but not « Marie M. » (an initial) nor « taille M. ».
+        if after is None or not after.text[:1].isupper():
+            return False
+        return prev is None or k == 1 or not prev.text[:1].isupper()
+    if t.text[:1].isupper() and prev is not None and t.text not in _ABBR_CAP_DOT:
+        return False  # a name inside a sentence: « Max. », « Art. »
+    if n == "ex" and prev is not None and prev.norm in _NOUN_DETERMINERS:
+        return False  # « mon ex. »
+    return True
 
 
 def _abbr(ctx: Context, toks: list[Token]) -> Finding:
     written = ctx.text[toks[0].start : toks[-1].end]
-    etc = toks[0].norm == "etc"
+    key = re.sub(r"[.\s\u00a0]", "", normalise(written))
+    if key.startswith("p") and key[1:].isdigit():
+        key = "p"
+    if key == "etc":
+        how = "Écrivez la liste complète, ou « par exemple » avant la liste."
+    elif key in _FULL:
+        full = _FULL[key]
+        how = f"Écrivez « {full} »" + (" et le numéro." if key == "p" else ".")
+    else:
+        how = "Écrivez le mot en entier."
+    title = key in _TITLES
+    why = "" if title or key == "etc" else " Le lecteur ne connaît pas forcément les abréviations."
     return ctx.finding(
         "abbreviation",
         toks,
-        f"Abréviation (« {written} »). Écrivez le mot en entier"
-        + (" ou la liste complète." if etc else "."),
+        f"Abréviation (« {written} »). {how}{why}",
+        severity="warning" if title else "error",
     )
+
+
+# ------------------------------------------------------------ inclusive writing
+
+#: Feminine endings written after a dot, a middle dot, a hyphen or in brackets.
+_FEM = r"(?:e|ne|le|te|se|ve|fe|euse|rice|trice|ère|esse)"
+_MID = "[·‧⋅•∙]"
+_INCLUSIVE_RE = re.compile(
+    rf"(?<![\w@./:-])(?P<stem>[^\W\d_]{{2,}})(?:"
+    # « étudiant·e·s », « citoyen·ne·s », « travailleur·euse·s », « un·e », « étudiant·es »
+    rf"{_MID}(?P<f1>{_FEM})(?:{_MID}?(?P<s1>s))?"
+    # « étudiant.e.s », « étudiant.es », « étudiant.e »
+    rf"|\.(?P<f2>{_FEM})(?:\.?(?P<s2>s))?"
+    # « étudiant-e-s », « candidat-es »
+    rf"|-(?P<f3>{_FEM})-?(?P<s3>s)"
+    # « candidat(e)s », « inscrit(e) », « candidat(e)(s) », « ami(e)s »
+    rf"|\((?P<f4>{_FEM})\)(?:\(?(?P<s4>s)\)?)?"
+    # « étudiant/e/s », « étudiant/es »
+    rf"|/(?P<f5>{_FEM})(?:/?(?P<s5>s))?"
+    rf")(?![\w@/-]|\.\w)"
+)
+
+
+def _inclusive_forms(stem: str, fem: str, plural: bool) -> tuple[str, str] | None:
+    """The feminine and masculine words of « étudiant·e·s »: (« étudiantes », « étudiants »),
+    when both are known words (Lexique or wordfreq); None when they cannot be guessed."""
+    masc = stem
+    if plural:
+        masc = stem if stem.endswith(("s", "x", "z")) else stem + "s"
+    feminine = None
+    # « -e » is added to the word; longer endings replace its end (« travailleur·euse »
+    # -> « travailleuse », « acteur·rice » -> « actrice », « premier·ère » -> « première »).
+    for cut in range(0, 5 if fem != "e" else 1):
+        base = stem[: len(stem) - cut] if cut else stem
+        if not base:
+            break
+        cand = base + fem + ("s" if plural else "")
+        if lexicon.known(cand):
+            feminine = cand
+            break
+    if feminine is None or feminine == masc or not lexicon.known(masc):
+        return None
+    return feminine, masc.lower() if masc[1:].islower() else masc
+
+
+@rule("inclusive-writing", "warning", "Pas d’écriture inclusive abrégée")
+def inclusive_writing(ctx: Context) -> Iterator[Finding]:
+    """« étudiant.e.s », « citoyen·ne·s », « candidat(e)s », « salarié-e-s »: a reader
+    cannot read these words aloud. Not decimals, addresses, e-mails nor « p.ex. »."""
+    for s in ctx.sentences:
+        urls = [(t.start, t.end) for t in s.tokens if t.kind == "url"]
+        for m in _INCLUSIVE_RE.finditer(s.text):
+            a, b = s.start + m.start(), s.start + m.end()
+            if any(u0 < b and a < u1 for u0, u1 in urls):
+                continue  # inside a web address or an e-mail
+            stem = m.group("stem")
+            fem = next(g for g in (m.group(f"f{k}") for k in range(1, 6)) if g)
+            plural = any(m.group(f"s{k}") for k in range(1, 6))
+            forms = _inclusive_forms(stem, fem, plural)
+            if forms is None and (m.group("f2") is not None or m.group("f3") is not None):
+                # A dot or a hyphen joins other things too (« exemple.es », a web address):
+                # the word and its feminine must be French words.
+                continue
+            toks = [t for t in s.tokens if a <= t.start < b]
+            if not toks:
+                continue
+            if forms is not None:
+                how = f"Écrivez les deux mots en entier : « {forms[0]} et {forms[1]} »"
+            else:
+                how = "Écrivez les deux mots en entier (« les étudiantes et les étudiants »)"
+            yield ctx.finding(
+                "inclusive-writing",
+                toks,
+                f"Écriture inclusive abrégée (« {m.group()} ») : le lecteur ne sait pas la "
+                f"lire. {how}, ou un mot pour tout le monde (« les personnes »).",
+            )
 
 
 # ---------------------------------------------------------------- foreign words
