@@ -32,7 +32,8 @@ Le CPAS vous aide à payer le loyer.
 
 ## Mots difficiles
 - CPAS : Centre public d’action sociale. Un service de la commune.
-- parcours d’intégration : Un programme pour les personnes qui viennent d’arriver en Wallonie. Il donne des cours de français. Il aide aussi à trouver un travail.
+- parcours d’intégration : Un programme pour les personnes qui viennent d’arriver en \
+Wallonie. Il donne des cours de français. Il aide aussi à trouver un travail.
 - Région wallonne : Le gouvernement de la Wallonie, la partie sud de la Belgique.
 """
 
