@@ -70,6 +70,7 @@ def main(argv: list[str]) -> int:
     found = fiche.load_folder(settings.path("fiches"))
     rows = []
     spelled: list[float | None] = []
+    textstat_km: list[tuple[float, float]] = []
     with tempfile.TemporaryDirectory() as tmp:
         for item in found.fiches:
             if wanted and not any(w in item.id for w in wanted):
@@ -92,6 +93,12 @@ def main(argv: list[str]) -> int:
             lines = [b for b in draft.falc.blocks() if b.kind != "heading"]
             n_pages = _leaflet_pages(item, draft.falc, settings) if pages else None
             spelled.append(spelled_kandel_moles(falc, draft.falc.body))
+            textstat_km.append(
+                (
+                    metrics.textstat_kandel_moles(item.text()),
+                    metrics.textstat_kandel_moles(draft.falc.body),
+                )
+            )
             rows.append(
                 (
                     item.id[:38], source, falc, len(errors), len(draft_facts), len(bad),
@@ -142,6 +149,13 @@ def main(argv: list[str]) -> int:
             print(
                 f"Kandel-Moles des textes FALC si les sigles courts sont épelés (« CAI » = "
                 f"3 syllabes) : {sum(known) / len(known):.0f} (min {min(known):.0f})"
+            )
+        if textstat_km:
+            src_ts = sum(a for a, _ in textstat_km) / len(textstat_km)
+            out_ts = [b for _, b in textstat_km]
+            print(
+                f"Kandel-Moles selon textstat (syllabes de pyphen) : {src_ts:.0f} → "
+                f"{sum(out_ts) / len(out_ts):.0f} (min {min(out_ts):.0f})"
             )
         if pages:
             counts = [r[7] for r in rows if r[7] is not None]

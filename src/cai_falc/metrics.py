@@ -245,3 +245,16 @@ def textstat_scores(text: str, *, lang: str) -> dict[str, float]:
             value = func(text, 1) if name == "wiener_sachtextformel" else func(text)
             out[name] = float(value)
     return out
+
+
+def textstat_kandel_moles(text: str) -> float:
+    """Kandel-Moles as textstat computes it (``set_lang("fr")``, ``flesch_reading_ease``):
+    the same formula, but syllables from pyphen's hyphenation points, which count fewer
+    than are spoken (« personnes »: 2, « CAI »: 1). The figure most tools give; ours
+    (:func:`measure`) counts Lexique's spoken syllables and is 3 to 6 points lower."""
+    sentences = [s for s in french.sentences(text) if s.kind in ("sentence", "bullet")]
+    if not sentences:
+        return 0.0
+    with textstat_language("fr") as ts:
+        return float(ts.flesch_reading_ease(_normalised(sentences)))
+
