@@ -259,3 +259,8 @@ def test_a_glossary_word_inside_a_name_is_not_unexplained() -> None:
     assert texts("Plateforme et réseau : le CAI anime.", "unexplained-word", glossary=g) == [
         "Plateforme"
     ]
+
+
+def test_a_bank_account_is_not_an_acronym() -> None:
+    assert found("Le virement se fait sur le compte BE68 0910 1234 5678.", "acronym") == []
+    assert texts("Le BE68 organise un cours.", "acronym") == ["BE68"]

@@ -271,6 +271,7 @@ def same_word(ctx: Context) -> Iterator[Finding]:
 # --------------------------------------------------------------------- acronyms
 
 _ACRONYM_RE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý0-9]*[A-ZÀ-Ý]$|^[A-Z]{2,}\d+$")
+_IBAN_RE = re.compile(r"^[A-Z]{2}\d{2}$")
 _NOT_ACRONYMS = frozenset(["A1", "A2", "B1", "B2", "C1", "C2", "OK", "TV"])
 _DOTTED_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?:[A-Z](?![\w]))?")
 _SMALL = frozenset(
@@ -331,6 +332,8 @@ def acronym(ctx: Context) -> Iterator[Finding]:
                 continue
             if not _ACRONYM_RE.match(t.text) or roman_numeral(ws, i):
                 continue
+            if _IBAN_RE.match(t.text) and i + 1 < len(ws) and ws[i + 1].kind == "number":
+                continue  # « BE68 0910 1234 5678 »: a bank account number, not initials
             if re.fullmatch("[IVXLCDM]", t.text):
                 continue
             if _capitalised_word(t.text, ctx.glossary):
