@@ -66,7 +66,7 @@ _PROTECTED_RE = re.compile(
     r"|\b(?:ne|n['\u2019])\s?\w+\s(?:pas|plus|jamais|rien|aucun|aucune|guère|que|qu['\u2019])\b"
     r"|\b(?:pas|non(?!-)|jamais|aucun|aucune|nul|nulle)\b"
     r"|\bavant (?:le|la|l['\u2019]|les|\d)|\bau plus (?:tard|tôt)\b|\bjusqu['\u2019]"
-    r"|\bà partir d|\bdès (?:le|la|l['\u2019]|que|qu['\u2019]|\d)|\bà compter d",
+    r"|\bà partir d|\bdès (?:le|la|l['\u2019]|que|qu['\u2019]|\d)",
     re.IGNORECASE,
 )
 #: An amount or a frequency, protected where it hangs on the head ("685 € | par enfant"),
@@ -209,6 +209,14 @@ def safe_cut(head: str, tail: str) -> bool:
     ):
         return False  # "la zone de police | , le SPW et le CPAS": a list cut after one item
     entry = lexicon.entry(first.strip(".,"))
+    second = lexicon.entry(tail.split()[1].strip(".,")) if len(tail.split()) > 1 else None
+    if (
+        entry is not None
+        and entry.cgram == frozenset({"ADV"})
+        and second is not None
+        and second.is_past_participle
+    ):
+        return False  # "les montants | indûment perçus"
     if entry is not None and (entry.is_past_participle or "ADJ" in entry.cgram):
         nxt = tail.split()[1].lower().strip(".,") if len(tail.split()) > 1 else ""
         bare = not nxt or nxt in ("et", "ou", "ni", ",") or tail.split()[0].endswith(",")
@@ -251,7 +259,7 @@ def restrictive_opener(segment: str, rest: str = "") -> bool:
     words = plain.split()
     if not words:
         return False
-    if words[0].lower() == "pour" and len(words) > 1 and _infinitive(words[1]):
+    if words[0].lower() == "pour" and any(_infinitive(w) for w in words[1:3]):
         return False  # "Pour mieux comprendre, ...": a purpose
     if _RESTRICTIVE_OPENER_RE.match(plain):
         return True
