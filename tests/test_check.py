@@ -281,4 +281,4 @@ def test_list_rules() -> None:
     assert code == 0, out
     ids = [line.split()[0] for line in out.splitlines()]
     assert ids[:3] == ["long-sentence", "one-idea", "one-sentence-per-line"]
-    assert "fact" in ids and len(ids) == 23
+    assert "fact" in ids and len(ids) == 24
