@@ -216,6 +216,8 @@ def test_a_restricting_aside_in_the_middle_stays() -> None:
             "Pour les seconds résidents, le montant s'élève à 210 €.",
         ),
         (
+            # "Parmi elles" points back: the sentence it points to comes first.
+            "Le service a accueilli 1 200 personnes en 2024. "
             "Parmi elles, 742 ont bénéficié d'un suivi individuel de plus de trois mois,"
             " tandis que les autres ont été orientées vers les CPAS.",
             "Parmi elles, 742 ont bénéficié d'un suivi individuel de plus de 3 mois.",
@@ -435,3 +437,19 @@ def test_end_to_end_no_quant_a_elle_is_left(terms: glossary.Glossary) -> None:
     body = " ".join(_lines(text, terms))
     assert "quant à" not in body
     assert "cours d'alphabétisation" in body
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nous avons l'honneur de vous informer que le Comité a décidé de vous aider.",
+         "Le Comité a décidé de vous aider."),
+        ("En sa séance du 6 février 2025, nous avons l'honneur de vous informer que le "
+         "Comité a décidé.", "En sa séance du 6 février 2025, le Comité a décidé."),
+        ("Nous vous informons qu'il reste 3 places.", "Il reste 3 places."),
+        ("Par la présente, je vous confirme que votre inscription est acceptée.",
+         "Votre inscription est acceptée."),
+    ],
+)
+def test_a_letter_frame_goes_its_news_stays(text: str, expected: str) -> None:
+    assert asides.drop_reporting_frame(text) == expected

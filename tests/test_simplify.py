@@ -836,3 +836,35 @@ def test_a_cut_never_leaves_a_verbal_phrase_without_its_object() -> None:
 def test_the_two_things_said_before_need_the_sentence_before() -> None:
     assert selection._PRONOUN_START.match("Les deux crises majeures ont marqué ces années.")
     assert not selection._PRONOUN_START.match("Les personnes arrivées doivent s'inscrire.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("L'ouverture fait suite à une demande de Fedasil.",
+         "L'ouverture fait suite à une demande de Fedasil."),
+        ("Suite à votre demande, le CPAS répond.", "Après votre demande, le CPAS répond."),
+        ("Rapport d'activités 2024", "Rapport d'activités 2024"),
+        ("des activités sportives", "des activités sportives"),
+        ("les activités du CAI", "les actions du CAI"),
+    ],
+)
+def test_plain_words_keep_locutions(text: str, expected: str) -> None:
+    assert words.plain_words(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("M. Dupont et Mme Hanssens viendront.", "Monsieur Dupont et Madame Hanssens viendront."),
+        ("Le dossier n° 12 et le n°5.", "Le dossier numéro 12 et le numéro 5."),
+        ("des fruits, p. ex. des pommes", "des fruits, par exemple des pommes"),
+        ("selon l'art. 3 de la loi", "selon l'article 3 de la loi"),
+        ("Tél. 081 24 12 00", "Téléphone 081 24 12 00"),
+        ("ou par tél. au 081 24 12 00", "ou par téléphone au 081 24 12 00"),
+        ("Il mesure 3 m. Puis il part.", "Il mesure 3 m. Puis il part."),
+        ("Le prix en m. carrés", "Le prix en m. carrés"),
+    ],
+)
+def test_abbreviations_are_written_in_full(text: str, expected: str) -> None:
+    assert words.expand_abbreviations(text) == expected

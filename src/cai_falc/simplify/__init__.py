@@ -72,6 +72,7 @@ OPERATIONS: tuple[Operation, ...] = (
     Operation(
         "asides.complement", asides.drop_prepositional_asides, "complément entre virgules retiré"
     ),
+    Operation("words.abbreviations", words.expand_abbreviations, "abréviation écrite en entier"),
     Operation("words.plain", words.plain_words, "mot courant à la place d'un mot administratif"),
     Operation("numbers.percent", numbers.percentages, "pourcentage dit en mots simples"),
     Operation("numbers.words", numbers.number_words, "nombre écrit en chiffres"),
@@ -234,8 +235,8 @@ _ITEM_END_RE = re.compile(r"(?:\s*[;,.]\s*(?:et|ou)?|\s+(?:et|ou))\s*$")
 ITEM_OPERATIONS = tuple(
     op
     for op in OPERATIONS
-    if op.name in ("asides.parentheses", "asides.etc", "words.plain", "numbers.words",
-                   "numbers.dates")
+    if op.name in ("asides.parentheses", "asides.etc", "words.abbreviations", "words.plain",
+                   "numbers.words", "numbers.dates")
 )
 
 

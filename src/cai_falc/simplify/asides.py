@@ -444,12 +444,32 @@ _REPORTING_RE = re.compile(
 )
 
 
+#: A letter's frame around its news: "Nous avons l'honneur de vous informer que ...".
+_LETTER_FRAME_RE = re.compile(
+    r"(?:^|(?<=, ))(?:(?:Par la présente|Par ce courrier),? )?"
+    r"(?:(?:nous avons|j'ai) (?:l'honneur|le plaisir|le regret|la joie) de vous "
+    r"(?:informer|faire savoir|annoncer|signaler|communiquer|confirmer)"
+    r"|(?:nous|je) vous (?:informons|informe|signalons|signale|confirmons|confirme"
+    r"|faisons savoir|fais savoir|rappelons|rappelle)) (?:que,? |qu')",
+    re.IGNORECASE,
+)
+
+
 def drop_reporting_frame(text: str) -> str:
     """ "L'Office informe les personnes que les demandes devront ..." -> "Les demandes
-    devront ...": who says it matters less than what is said."""
+    devront ...": who says it matters less than what is said. A letter's "Nous avons
+    l'honneur de vous informer que le CPAS ..." -> "Le CPAS ..." too."""
     from .splitting import starts_clause
 
-    m = _REPORTING_RE.match(_plain(text))
+    plain = _plain(text)
+    frame = _LETTER_FRAME_RE.search(plain)
+    if frame is not None:
+        what = plain[frame.end() :]
+        if frame.start() == 0:
+            what = what[:1].upper() + what[1:]
+        if starts_clause(what) or frame.start() > 0:
+            return _restore_quotes(text, plain[: frame.start()] + what)
+    m = _REPORTING_RE.match(plain)
     if not m:
         return text
     what = m.group("what")

@@ -28,11 +28,20 @@ _PEOPLE = re.compile(
 )
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 #: A line that needs the sentence before it: "Il ...", "Sa création ...", "En 2010, il ...".
+#: "La première a eu lieu ...", "Parmi elles, ...": a part of what the sentence just
+#: before names (which ones?). Such a line follows that sentence, even in the lead.
+_PART_OF = (
+    r"(?:Le|La|Les) (?:premier|première|second|seconde|deuxième|dernier|dernière)s?"
+    r"(?= (?:a|ont|est|sont|était|étaient|avait|sera|aura|peut|doit|n'|ne|s'|se|y)\b)"
+    r"|Parmi eux|Parmi elles|L'un d'eux|L'une d'elles"
+)
+_PART_OF_RE = re.compile(_PART_OF)
 _PRONOUN_START = re.compile(
     r"^(?:(?:En|Dès|Depuis|Le|La|Fin|Début)\b[^,]{0,25}\d{4}, )?"
     r"(?:Il|Elle|Ils|Elles|il|elle|ils|elles|Celui-ci|Celle-ci|Ceux-ci|Celles-ci|Ce dernier|"
     r"Cette dernière|Ces derniers|Ces dernières|Cela|Ceci|Celles|Ceux|Son|Sa|Ses|Leur|Leurs|"
     r"Cet outil|Ce lieu|C'est pourquoi il|C'est pourquoi elle|"
+    r"(?:" + _PART_OF + r")|"
     # "Les deux crises majeures ont marqué...": which two? Said in the sentence before.
     r"Les (?:deux|trois|quatre|cinq|\d+) (?!\d)[a-zé]\w+|"
     r"(?:Ce|Cet|Cette|Ces) (?!\d)[a-zé]\w+)\b"
@@ -140,8 +149,10 @@ def choose(units: list[Unit], *, min_lines: int, max_lines: int, target: int) ->
     """
     chosen: dict[int, Unit] = {}
     for u in units:
-        # A list may point back: "Le séjour coûte 685 €. Ce montant comprend : - ...".
-        after = _is_list(u) and u.index - 1 in chosen
+        # A list may point back: "Le séjour coûte 685 €. Ce montant comprend : - ...";
+        # so may a part: "Le service a accueilli 1 200 personnes. Parmi elles, ...".
+        part = bool(u.lines) and _PART_OF_RE.match(u.lines[0]) is not None
+        after = (_is_list(u) or part) and u.index - 1 in chosen
         if u.lead and u.score > 0 and (not _needs_previous(u) or after):
             chosen[u.index] = u
     total = sum(len(u.lines) for u in chosen.values())

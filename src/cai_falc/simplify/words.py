@@ -331,11 +331,59 @@ _DATE_FORMS_RE = re.compile(
 _MADE = {"é": "t", "ée": "te", "és": "ts", "ées": "tes"}
 
 
+_NEVER = re.compile(r"(?!)")
+#: Replacements that would break a locution: (what may not come before, what may not follow).
+_LOCUTIONS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    # "fait suite à une demande" is not "fait après une demande".
+    "suite à": (
+        re.compile(r"\b(?:fai\w*|font|fer\w*|fass\w*|donn\w*|don\w+)\s+$", re.IGNORECASE),
+        _NEVER,
+    ),
+    # "Rapport d'activités", "activités sportives" are not actions.
+    "activités": (
+        re.compile(r"\brapports? d['\u2019]$", re.IGNORECASE),
+        re.compile(
+            r"\s+(?:sportives|physiques|extrascolaires|parascolaires|manuelles|ludiques|"
+            r"professionnelles|culturelles|de loisirs?|récréatives)\b",
+            re.IGNORECASE,
+        ),
+    ),
+}
+
+#: Abbreviations a reader may not decode, written in full (case matters: "M." is not "m.").
+_ABBREVIATIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<![\w.])M\.(?= [A-ZÀ-Ý])"), "Monsieur"),
+    (re.compile(r"(?<![\w.])MM\.(?= [A-ZÀ-Ý])"), "Messieurs"),
+    (re.compile(r"(?<![\w.])Mme(?= [A-ZÀ-Ý])"), "Madame"),
+    (re.compile(r"(?<![\w.])Mmes(?= [A-ZÀ-Ý])"), "Mesdames"),
+    (re.compile(r"(?<![\w.])Mlle(?= [A-ZÀ-Ý])"), "Mademoiselle"),
+    (re.compile(r"(?<![\w.])[nN]°\s?(?=\d)"), "numéro "),
+    (re.compile(r"(?<![\w.])p\.\s?ex\.(?!\w)"), "par exemple"),
+    (re.compile(r"(?<![\w.])c\.-à-d\.(?!\w)"), "c'est-à-dire"),
+    (re.compile(r"(?<![\w.])[aA]rt\.\s?(?=\d)"), "article "),
+    (re.compile(r"(?<![\w.])tél\.(?= ?(?:au )?[\d+])"), "téléphone"),
+    (re.compile(r"(?<![\w.])Tél\.(?= ?(?:au )?[\d+])"), "Téléphone"),
+)
+
+
+def expand_abbreviations(text: str) -> str:
+    """"M. Dupont" -> "Monsieur Dupont", "n° 12" -> "numéro 12", "p. ex." -> "par exemple"."""
+    for pattern, full in _ABBREVIATIONS:
+        text = pattern.sub(full, text)
+    return text.replace("numéro  ", "numéro ").replace("article  ", "article ")
+
+
 def plain_words(text: str) -> str:
     """Replace administrative words by everyday ones ("afin de" -> "pour")."""
 
     def repl(m: re.Match[str]) -> str:
-        return _keep_case(m.group(), _PLAIN_MAP[m.group().lower()])
+        word = m.group().lower()
+        before = text[max(0, m.start() - 30) : m.start()]
+        after = text[m.end() : m.end() + 30]
+        guard = _LOCUTIONS.get(word)
+        if guard is not None and (guard[0].search(before) or guard[1].match(after)):
+            return m.group()  # "fait suite à", "activités sportives": a locution stays
+        return _keep_case(m.group(), _PLAIN_MAP[word])
 
     text = _PLAIN_RE.sub(repl, text)
     # "est constitué d'actions": after the table, as "d'une série d'" shortens first.
