@@ -453,3 +453,26 @@ def test_end_to_end_no_quant_a_elle_is_left(terms: glossary.Glossary) -> None:
 )
 def test_a_letter_frame_goes_its_news_stays(text: str, expected: str) -> None:
     assert asides.drop_reporting_frame(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le solde, soit 235 €, doit être versé avant le 14 février.",
+         "Le solde de 235 € doit être versé avant le 14 février."),
+        ("Vous recevez une aide, soit 1 250,50 euros.", "Vous recevez une aide de 1 250,50 euros."),
+        ("au taux cohabitant, soit un montant de 876,13 €, avec effet",
+         "au taux cohabitant, soit un montant de 876,13 €, avec effet"),
+    ],
+)
+def test_an_amount_in_apposition_stays(text: str, expected: str) -> None:
+    assert asides.amount_apposition(text) == expected
+
+
+def test_the_amount_due_survives_the_cut(terms: glossary.Glossary) -> None:
+    lines = _lines(
+        "Le solde, soit 235 €, doit être versé avant le 14 février 2025 sur le compte de "
+        "l'école, avec en communication le nom et la classe de l'enfant.",
+        terms,
+    )
+    assert any("235 €" in line and "14 février 2025" in line for line in lines), lines

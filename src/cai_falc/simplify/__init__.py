@@ -57,6 +57,7 @@ class Operation:
 #: Rewrites of one sentence, in order. Splitting comes after, on the result.
 OPERATIONS: tuple[Operation, ...] = (
     Operation("asides.parentheses", asides.drop_parentheses, "parenthèses et notes retirées"),
+    Operation("asides.amount", asides.amount_apposition, "« , soit 235 €, » gardé sans virgules"),
     Operation("asides.time", asides.time_to_front, "la date en tête de phrase"),
     Operation("asides.opener", asides.drop_opener, "introduction de phrase retirée"),
     Operation("asides.cleft", asides.uncleft, "« C'est ... que » retiré"),

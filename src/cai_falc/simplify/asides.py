@@ -478,3 +478,17 @@ def drop_reporting_frame(text: str) -> str:
     if not starts_clause(what):
         return text
     return _restore_quotes(text, what[:1].upper() + what[1:])
+
+
+_SOIT_AMOUNT_RE = re.compile(
+    r"\b((?:le|la|l'|un|une|ce|cet|cette|votre|son|sa|leur) [^,;:]{1,40}?), soit "
+    r"(\d[\d \u00a0\u202f.,]*\s?(?:€|euros?\b|EUR\b))(,(?= ))?",
+    re.IGNORECASE,
+)
+
+
+def amount_apposition(text: str) -> str:
+    """ "Le solde, soit 235 €, doit être versé" -> "Le solde de 235 € doit être versé":
+    the amount stays (an aside between commas would go with the next cut)."""
+    return _SOIT_AMOUNT_RE.sub(lambda m: f"{m.group(1)} de {m.group(2).rstrip()}", text)
+
