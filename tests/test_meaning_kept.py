@@ -476,3 +476,21 @@ def test_the_amount_due_survives_the_cut(terms: glossary.Glossary) -> None:
         terms,
     )
     assert any("235 €" in line and "14 février 2025" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Dès son origine, ce certificat met un point d'honneur à former les futurs formateurs"
+         " et formatrices sur la nécessité d'adopter une posture interculturelle.",
+         "met un point d'honneur."),
+        ("En 2016, le décret est modifié : le parcours d'accueil devient le parcours "
+         "d'intégration, dont l'ensemble des étapes devient obligatoire, y compris la "
+         "formation à la langue française et la formation à la citoyenneté.",
+         "intégration y compris"),
+    ],
+)
+def test_no_cut_leaves_a_locution_or_a_bound_phrase_open(
+    text: str, absent: str, terms: glossary.Glossary
+) -> None:
+    assert not any(absent in line for line in _lines(text, terms))

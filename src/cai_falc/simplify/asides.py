@@ -233,6 +233,8 @@ def drop_dont(text: str) -> str:
     from .splitting import protected
 
     def drop(m: re.Match[str]) -> str:
+        if re.match(r"\s*(?:y compris|notamment|en particulier|surtout)\b", text[m.end() :]):
+            return m.group()  # "dont les étapes sont obligatoires, y compris ...": bound
         return m.group() if protected(m.group(1)) and not _amount_share(m.group(1)) else " "
 
     return _DONT_RE.sub(drop, text)

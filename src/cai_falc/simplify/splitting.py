@@ -166,6 +166,15 @@ def _clause_follows(words: list[str]) -> bool:
     return False
 
 
+#: What a reader must do, bring or meet: every item of such a sentence counts.
+_DUTY_RE = re.compile(
+    r"\b(?:doi[st]|doivent|devez|devra|devront|faut|obligatoires?|nécessaires?|exigée?s?|"
+    r"requise?s?|conditions?|documents?|pièces?|apporte[rz]?|remettre|fourni[rs]|payer|"
+    r"payez|avoir|être|seulement|uniquement|sauf|si|ou)\b|:",
+    re.IGNORECASE,
+)
+
+
 def safe_cut(head: str, tail: str) -> bool:
     """Whether ``head`` may be kept alone, ``tail`` (what follows it) dropped, without
     changing what the head says: no alternative, condition, negation, deadline, amount
@@ -200,7 +209,12 @@ def safe_cut(head: str, tail: str) -> bool:
         # "..., et le CAI estime ...", "et répondre à ...": another clause or action may
         # go, whole; "et des permanences", "ou par un délégué": the second item of what
         # the head says may not, nor may any alternative.
-        return first == "et" and _clause_follows(tail.split()[1:])
+        if first != "et":
+            return False
+        # "sur la formation des intervenants | et la validation de leurs compétences":
+        # in a story, the second item is a detail a summary may leave; in what a reader
+        # must do, bring or meet, it is not.
+        return _clause_follows(tail.split()[1:]) or not _DUTY_RE.search(head)
     attached = re.split(CLAUSE_COMMA + r"\s", phrase)[0]
     if protected(phrase) or (not comma and _MEASURE_RE.search(attached)):
         return False
@@ -604,6 +618,11 @@ _TAIL_STARTS = frozenset("en dans lors auprès via".split())
 
 #: Nouns of verbal phrases that need their object: "faire face à", "faire partie de",
 #: "prendre part à", "faire appel à", "faire référence à", "donner suite à".
+_OPEN_LOCUTION_RE = re.compile(
+    r"(?:point d'honneur|l'accent|(?:leur|son|sa|le|un) focus(?: de travail)?|"
+    r"(?:leur|son|sa|l') attention|(?:pour|de) but|l'objectif)$",
+    re.IGNORECASE,
+)
 _LOCUTION_NOUNS = frozenset(
     "face partie part appel référence allusion suite preuve recours attention écho".split()
 )
@@ -616,6 +635,8 @@ def _ends_well(words: list[str]) -> bool:
         return False
     if last.lower() in _LOCUTION_NOUNS and len(words) > 1 and _is_finite(words[-2]):
         return False  # "font face", "fait partie", "prend part": the object is still to come
+    if _OPEN_LOCUTION_RE.search(" ".join(words[-4:]).replace("\u2019", "'").rstrip(".,;: ")):
+        return False  # "met un point d'honneur | à former", "met l'accent | sur"
     if last in ("»", '"') or last[:1].isupper() or last[:1].isdigit():
         return True
     entry = lexicon.entry(last)
