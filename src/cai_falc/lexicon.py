@@ -78,12 +78,18 @@ def _stamp(path: Path | None) -> str:
 
 
 def _wordfreq_stamp() -> str:
+    """wordfreq's French table, by size and date: found without importing wordfreq or
+    reading every installed package's metadata (``importlib.metadata``: 50 ms a build)."""
     try:
-        from importlib.metadata import version
+        from importlib.util import find_spec
 
-        return version("wordfreq")
-    except Exception:
+        spec = find_spec("wordfreq")
+    except (ImportError, ValueError):
         return "none"
+    if spec is None or spec.origin is None:
+        return "none"
+    table = Path(spec.origin).parent / "data" / "large_fr.msgpack.gz"  # 'best' for French
+    return _stamp(table) if table.is_file() else "none"
 
 
 #: A Lexique row boiled down: nbsyll, categories "|", lemmas "|", moods ";", genre.

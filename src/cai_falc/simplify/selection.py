@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import french, lexicon
 from .model import Step
@@ -73,6 +74,7 @@ class Unit:
         return bool(_NOW_RE.search(self.source.replace("\u2019", "'")))
 
 
+@lru_cache(maxsize=4096)
 def word_count(line: str) -> int:
     """Words of a line as the checker counts them (elisions split, numbers count)."""
     text = line[2:] if line.startswith("- ") else line

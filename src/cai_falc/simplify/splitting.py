@@ -9,6 +9,7 @@ piece means nothing was split. Nothing inside « guillemets » is split.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import french, lexicon
 
@@ -290,6 +291,7 @@ def restrictive_opener(segment: str, rest: str = "") -> bool:
     return place
 
 
+@lru_cache(maxsize=4096)
 def count_words(text: str) -> int:
     """Words as the checker counts them (elisions split: "l'accueil" is 2)."""
     return len(french.words(text))
@@ -327,6 +329,7 @@ def _outside_quotes(text: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def _is_finite(word: str) -> bool:
     if len(word) < 2 and word.lower() != "a":
         return False
