@@ -33,7 +33,6 @@ from .errors import CaiFalcError, InputError
 from .fiche import FalcText, Fiche, falc_file, load_folder, read_falc, today
 from .glossary import Glossary
 from .glossary import load as load_glossary
-from .workers import RenderWorkers
 
 STAGES = ("load", "simplify", "check", "translate", "render", "index", "report")
 
@@ -130,7 +129,7 @@ class Work:
     """What the stages hand each other."""
 
     #: The render processes, started as soon as the build knows it will render.
-    workers: RenderWorkers
+    workers: render_workers.RenderWorkers
     #: Key of everything besides a page that changes how outputs look (templates, CSS...).
     looks: str = ""
     traces: dict[str, Any] = field(default_factory=dict)
@@ -217,7 +216,7 @@ def build(
     reporter = reporter or SilentReporter()
     result = BuildResult(strict=options.strict)
     cache = cache_mod.Cache.open(settings.path("cache"), root=settings.root)
-    work = Work(RenderWorkers(settings, options.jobs), looks=_looks_key(settings))
+    work = Work(render_workers.RenderWorkers(settings, options.jobs), looks=_looks_key(settings))
     # A build killed while writing leaves a temporary file beside its target; the
     # target itself is intact (writes are renames). Sweep those leftovers first.
     for name in ("output", "fiches", "translations", "cache"):

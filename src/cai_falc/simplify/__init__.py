@@ -244,9 +244,7 @@ ITEM_OPERATIONS = tuple(
 def _paragraphs(text: str) -> list[str]:
     """Paragraphs, a list joined to the paragraph that announces it ("... :")."""
     out: list[str] = []
-    for paragraph in re.split(r"\n\s*\n", text):
-        if not paragraph.strip():
-            continue
+    for paragraph in plaintext.paragraphs(text):
         if out and _BULLET_START_RE.match(paragraph) and out[-1].rstrip().endswith(":"):
             out[-1] = out[-1].rstrip() + "\n" + paragraph.strip()
         else:
@@ -314,10 +312,12 @@ def _units(
             if sentence.kind != "sentence" or sentence.text in seen:
                 continue  # fiches sometimes repeat a paragraph
             seen.add(sentence.text)
-            items = list(
-                itertools.takewhile(lambda s: s.kind == "bullet", sentences[n + 1 :])
+            items = (
+                list(itertools.takewhile(lambda s: s.kind == "bullet", sentences[n + 1 :]))
+                if sentence.text.rstrip().endswith(":")
+                else []
             )
-            if sentence.text.rstrip().endswith(":") and items:
+            if items:
                 lines, steps = _list_lines(
                     sentence.text, [i.text for i in items], glossary=glossary, limit=limit
                 )

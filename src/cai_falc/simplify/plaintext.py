@@ -39,6 +39,11 @@ class PlainText:
     set_aside: list[str] = field(default_factory=list)
 
 
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of a text (blank lines between them), empty ones left out."""
+    return [p for p in _PARAGRAPH_RE.split(text) if p.strip()]
+
+
 def _is_frame(paragraph: str) -> bool:
     """Letterhead, address, "Namur, le 12 février 2025", "Nos réf. : ...": short lines,
     none ending like a sentence."""
@@ -69,11 +74,8 @@ def read(text: str, *, default_title: str = "Texte facile à lire") -> PlainText
     subject = _SUBJECT_RE.search(body)
     kept: list[str] = []
     started = closed = False
-    headings: list[str] = []
-    for paragraph in _PARAGRAPH_RE.split(body):
+    for paragraph in paragraphs(body):
         plain = paragraph.strip()
-        if not plain:
-            continue
         if closed or _SALUTATION_RE.match(plain):
             aside.append(plain)  # after the closing formula: signatures, copies...
             continue
@@ -88,13 +90,12 @@ def read(text: str, *, default_title: str = "Texte facile à lire") -> PlainText
             aside.append(plain)
             continue
         if _is_heading(plain):
-            headings.append(plain)  # "Qui doit se faire vacciner ?": its section follows
-            continue
+            continue  # "Qui doit se faire vacciner ?": its section follows
         started = True
         kept.append(paragraph)
     if subject is not None:
         title = subject.group(1).rstrip(" .")
     if not kept:
-        kept = [p for p in _PARAGRAPH_RE.split(body) if p.strip()]
+        kept = paragraphs(body)
     lead = kept[0]
     return PlainText(title, lead, "\n\n".join(kept[1:]), aside)

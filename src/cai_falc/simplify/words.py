@@ -370,7 +370,7 @@ def expand_abbreviations(text: str) -> str:
     """"M. Dupont" -> "Monsieur Dupont", "n° 12" -> "numéro 12", "p. ex." -> "par exemple"."""
     for pattern, full in _ABBREVIATIONS:
         text = pattern.sub(full, text)
-    return text.replace("numéro  ", "numéro ").replace("article  ", "article ")
+    return text
 
 
 def plain_words(text: str) -> str:
