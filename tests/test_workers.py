@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +17,6 @@ from cai_falc.fiche import read_falc, read_fiche, write_fiche
 
 ROOT = Path(__file__).resolve().parents[1]
 FID = "2016-lancement-de-la-plateforme-de-lutte-contre-le-racisme-en"
-
-
-class Count:
-    def __init__(self) -> None:
-        self.n = 0
-
-    def advance(self) -> None:
-        self.n += 1
 
 
 @pytest.fixture(scope="module")
@@ -52,14 +45,20 @@ def test_a_started_worker_renders_the_same_bytes_as_the_build_itself(project: Pa
     settings = config.load(project)
     page = a_page(project)
     at_home = workers.RenderWorkers(settings, jobs=1)
-    [here] = list(at_home.render([page], Count()))
+    batch = at_home.submit([page])
+    assert batch.ready() == 0  # rendered here, when read
+    [here] = list(batch)
     assert not at_home.started  # one job, not started early: rendered in this process
     with workers.RenderWorkers(settings, jobs=1) as early:
         early.start()
         assert len(multiprocessing.active_children()) == 1
-        progress = Count()
-        [there] = list(early.render([page], progress))
-    assert progress.n == 1
+        batch = early.submit([page])
+        # The worker renders while this process goes on: the page gets done unread.
+        deadline = time.monotonic() + 60
+        while batch.ready() < 1 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert batch.ready() == 1
+        [there] = list(batch)
     assert isinstance(here, tuple) and isinstance(there, tuple)
     assert here[0].startswith(b"%PDF")
     assert there == here
@@ -90,7 +89,7 @@ def test_an_error_in_a_worker_fails_that_page_alone(project: Path, tmp_path: Pat
     broken = dataclasses.replace(page, title="Casse")
     with workers.RenderWorkers(settings, jobs=1) as w:
         w.start()
-        outcomes = list(w.render([broken, page], Count()))
+        outcomes = list(w.submit([broken, page]))
     assert isinstance(outcomes[0], CaiFalcError), outcomes[0]
     assert "nothing_here" in str(outcomes[0])
     assert isinstance(outcomes[1], tuple) and outcomes[1][0].startswith(b"%PDF")
@@ -122,3 +121,30 @@ def test_a_build_starts_workers_only_when_it_simplifies(
     pdf = project / "output" / "fr" / f"{FID}.pdf"
     assert pdf in changed.written and pdf.read_bytes().startswith(b"%PDF")
     assert multiprocessing.active_children() == []  # the build ended its worker
+
+
+def test_a_build_starts_workers_when_an_editor_changed_a_falc_text(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[int] = []
+    real_start = workers.RenderWorkers.start
+
+    def start(self: workers.RenderWorkers) -> None:
+        if not self.started:
+            started.append(self.jobs)
+        real_start(self)
+
+    monkeypatch.setattr(workers.RenderWorkers, "start", start)
+    options = pipeline.BuildOptions(langs=("fr",))
+    assert pipeline.build(config.load(project), options).exit_code == 0
+    started.clear()
+    path = project / "fiches" / f"{FID}.falc.md"
+    path.write_text(path.read_text("utf-8") + "\nLe CAI vous aide.\n", encoding="utf-8")
+    edited = pipeline.build(config.load(project), options)
+    assert edited.exit_code == 0, pipeline.summary(edited)
+    # Nothing is simplified (people's text), but the text is checked anew: the worker
+    # loads WeasyPrint during the check, and the leaflet comes from it.
+    assert started == [1]
+    pdf = project / "output" / "fr" / f"{FID}.pdf"
+    assert pdf in edited.written
+    assert multiprocessing.active_children() == []

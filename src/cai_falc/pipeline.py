@@ -1,6 +1,11 @@
 """``cai-falc build``: one explicit list of stages, read everything first, then produce.
 
-    load -> simplify -> check -> translate -> render -> index -> report
+    load -> simplify -> check -> render (source language) -> translate
+         -> render (other languages) -> index -> report -> write leaflets
+
+The render stage hands its pages to the render workers (``workers.py``): they render
+the source-language leaflets while the build translates, and every leaflet while it
+makes the index and the report; the leaflets are written as they come.
 
 Everything is loaded and validated before anything is written (MkDocs's rule), so
 a broken glossary or catalog stops the build before it touches the outputs. After
@@ -34,7 +39,8 @@ from .fiche import FalcText, Fiche, falc_file, load_folder, read_falc, today
 from .glossary import Glossary
 from .glossary import load as load_glossary
 
-STAGES = ("load", "simplify", "check", "translate", "render", "index", "report")
+#: The stages, in the order in which :func:`build` starts them.
+STAGES = ("load", "simplify", "check", "render", "translate", "index", "report")
 
 
 class Reporter(Protocol):
@@ -122,6 +128,8 @@ class Project:
     problems: list[CaiFalcError]
     #: Key of the glossary files: drafts, checks and translations depend on them.
     glossary_key: str = ""
+    #: Fiche id -> its source hash (see :func:`_source_hash`).
+    source_hashes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -145,6 +153,27 @@ class Work:
 
 
 # ------------------------------------------------------------------------- load
+
+
+_SECTIONS: dict[int, tuple[Any, dict[str, Any]]] = {}
+
+
+def _section(section: Any) -> dict[str, Any]:
+    """A settings section (frozen) as a dict, for keys: made once, asked per fiche."""
+    known = _SECTIONS.get(id(section))
+    if known is None or known[0] is not section:
+        if len(_SECTIONS) > 64:
+            _SECTIONS.clear()
+        known = _SECTIONS[id(section)] = (section, dataclasses.asdict(section))
+    return known[1]
+
+
+def _source_hash(project: Project, fiche: Fiche) -> str:
+    """``fiche.source_hash()``, computed once per build (every stage's keys use it)."""
+    known = project.source_hashes.get(fiche.id)
+    if known is None:
+        known = project.source_hashes[fiche.id] = fiche.source_hash()
+    return known
 
 
 def load(settings: config.Settings, options: BuildOptions) -> Project:
@@ -232,15 +261,23 @@ def build(
         with _timed(result, "simplify"):
             simplify_stage(project, work, cache, result, reporter)
         with _timed(result, "check"):
-            check_stage(project, cache, result, reporter)
+            check_stage(project, work, cache, result, reporter)
+        # Source-language pages do not wait for translations: they go to the render
+        # workers now, and the other languages' pages after the translate stage.
+        source = settings.project.source_language
+        with _timed(result, "render"):
+            rendering = [render_stage(project, work, cache, result, [source])]
         with _timed(result, "translate"):
             translate_stage(project, work, cache, result, reporter)
         with _timed(result, "render"):
-            render_stage(project, work, cache, options, result, reporter)
+            rendering.append(render_stage(project, work, cache, result, result.languages[1:]))
+        # The workers render while the build makes the index and the report.
         with _timed(result, "index"):
             index_stage(project, work, cache, result, reporter)
         with _timed(result, "report"):
             report_stage(project, work, cache, result, reporter)
+        with _timed(result, "render"):
+            write_rendered(rendering, cache, result, reporter)
     finally:
         work.workers.close()
         cache.save()
@@ -262,7 +299,7 @@ def _fail(result: BuildResult, what: str, exc: BaseException) -> None:
 def _simplify_key(project: Project, fiche: Fiche) -> str:
     s = project.settings
     return cache_mod.key(
-        "simplify", fiche.source_hash(), project.glossary_key, dataclasses.asdict(s.simplify)
+        "simplify", _source_hash(project, fiche), project.glossary_key, _section(s.simplify)
     )
 
 
@@ -328,14 +365,14 @@ def _check_key(project: Project, fiche: Fiche, falc: FalcText) -> str:
         falc.ignore,
         # Findings and the checked text are at the file's lines (the counts are not).
         falc.body_line,
-        fiche.source_hash(),
+        _source_hash(project, fiche),
         project.glossary_key,
-        dataclasses.asdict(project.settings.check),
+        _section(project.settings.check),
     )
 
 
 def check_stage(
-    project: Project, cache: cache_mod.Cache, result: BuildResult, reporter: Reporter
+    project: Project, work: Work, cache: cache_mod.Cache, result: BuildResult, reporter: Reporter
 ) -> None:
     """Count the checker's findings on every FALC text (cached by content).
 
@@ -352,6 +389,9 @@ def check_stage(
         key = _check_key(project, fiche, falc)
         counts = cache.get_result(f"check-{key}")
         if counts is None:
+            # A text checked anew is a text that changed (someone edited it): its page
+            # will be rendered again, so the workers may load WeasyPrint now.
+            work.workers.start()
             from . import check
 
             try:
@@ -404,12 +444,14 @@ def translate_stage(
             [t.content_hash() for t in texts],
             project.glossary_key,
             models_key,
-            dataclasses.asdict(settings.translate),
+            _section(settings.translate),
             [_file_digest(folder / f"{lang}.po") for lang in project.langs],
         )
 
     plan = cache.get_result(f"translate-{plan_key()}")
     if plan is None:
+        # New sentences or catalog lines: pages will change, the workers may get ready.
+        work.workers.start()
         from . import translate
 
         stats = translate.translate_project(
@@ -490,8 +532,8 @@ def _looks_key(settings: config.Settings) -> str:
     # The packaged folders, named without importing the renderer (a no-op build stays light).
     package = Path(__file__).parent
     return cache_mod.key(
-        dataclasses.asdict(settings.render),
-        dataclasses.asdict(settings.project),
+        _section(settings.render),
+        _section(settings.project),
         cache_mod.files_key(package / "templates", settings.path("templates")),
         cache_mod.files_key(package / "static"),
         cache_mod.files_key(package / "locale", patterns=("*.po",)),
@@ -511,24 +553,31 @@ def _output_paths(out_dir: Path, lang: str, fiche_id: str) -> list[Path]:
     ]
 
 
+@dataclass
+class Rendering:
+    """Pages being rendered: each with its key and output paths, and their outcomes."""
+
+    jobs: list[tuple[Any, str, list[Path]]]
+    outcomes: render_workers.Batch
+
+
 def render_stage(
-    project: Project,
-    work: Work,
-    cache: cache_mod.Cache,
-    options: BuildOptions,
-    result: BuildResult,
-    reporter: Reporter,
-) -> None:
-    """Leaflet, fragment and preview per fiche and language, skipping what is fresh."""
+    project: Project, work: Work, cache: cache_mod.Cache, result: BuildResult, langs: list[str]
+) -> Rendering:
+    """Leaflet, fragment and preview per fiche in ``langs``, skipping what is fresh.
+
+    The pages to make go to the render workers now; :func:`write_rendered` writes them
+    once the index and the report are done (they do not need the leaflets).
+    """
     settings = project.settings
     out_dir = settings.path("output")
     looks = work.looks
     jobs: list[tuple[Any, str, list[Path]]] = []
-    for fiche, falc, lang in _editions(project, result):
+    for fiche, falc, lang in _editions(project, langs):
         key = cache_mod.key(
             "page",
             lang,
-            fiche.source_hash(),
+            _source_hash(project, fiche),
             fiche.title,
             fiche.year,
             falc.content_hash(),
@@ -549,9 +598,21 @@ def render_stage(
             _fail(result, f"{fiche.id} ({lang})", exc)
             continue
         jobs.append((page, key, paths))
-    reporter.stage("render", len(jobs))
-    produced = work.workers.render([page for page, _, _ in jobs], reporter)
-    for (page, key, paths), outcome in zip(jobs, produced, strict=True):
+    return Rendering(jobs, work.workers.submit([page for page, _, _ in jobs]))
+
+
+def write_rendered(
+    renderings: list[Rendering], cache: cache_mod.Cache, result: BuildResult, reporter: Reporter
+) -> None:
+    """Write each page's files as it comes out of the render workers."""
+    reporter.stage("render", sum(len(r.jobs) for r in renderings))
+    done = (
+        (job, outcome)
+        for rendering in renderings
+        for job, outcome in zip(rendering.jobs, rendering.outcomes, strict=True)
+    )
+    for (page, key, paths), outcome in done:
+        reporter.advance()
         if isinstance(outcome, BaseException):
             _fail(result, f"{page.id} ({page.lang})", outcome)
             continue
@@ -564,12 +625,12 @@ def render_stage(
         cache.save()  # after the outputs it describes: a kill loses no finished work
 
 
-def _editions(project: Project, result: BuildResult) -> Iterator[tuple[Fiche, FalcText, str]]:
-    """Every (fiche, FALC text, language) to publish, in order."""
+def _editions(project: Project, langs: list[str]) -> Iterator[tuple[Fiche, FalcText, str]]:
+    """Every (fiche, FALC text, language) to publish in ``langs``, in order."""
     for fiche in project.fiches:
         falc = project.falc.get(fiche.id)
         if falc is not None:
-            for lang in result.languages:
+            for lang in langs:
                 yield fiche, falc, lang
 
 
@@ -605,7 +666,7 @@ def index_stage(
         result.skipped += 1
         return
     pages = []
-    for fiche, falc, lang in _editions(project, result):
+    for fiche, falc, lang in _editions(project, result.languages):
         try:
             pages.append(_page(project, work, fiche, falc, lang))
         except CaiFalcError:
@@ -616,9 +677,9 @@ def index_stage(
     reporter.advance()
 
 
-def _fiche_state(fiche: Fiche) -> tuple[Any, ...]:
+def _fiche_state(project: Project, fiche: Fiche) -> tuple[Any, ...]:
     """What of a fiche its part of the report depends on, besides the settings."""
-    return (fiche.id, fiche.source_hash(), fiche.ignore, fiche.body_line)
+    return (fiche.id, _source_hash(project, fiche), fiche.ignore, fiche.body_line)
 
 
 def _falc_state(falc: FalcText) -> tuple[Any, ...]:
@@ -637,11 +698,11 @@ def report_stage(
     folder = settings.path("output") / "report"
     key = cache_mod.key(
         "report",
-        [_fiche_state(f) for f in project.fiches],
+        [_fiche_state(project, f) for f in project.fiches],
         [_falc_state(t) for t in project.falc.values()],
         work.catalog_keys,
         project.glossary_key,
-        dataclasses.asdict(settings.check),
+        _section(settings.check),
         work.traces,
         work.looks,
     )
@@ -659,14 +720,14 @@ def report_stage(
         fiche, falc = entry.fiche, entry.falc
         part_key = cache_mod.key(
             "report-part",
-            _fiche_state(fiche),
+            _fiche_state(project, fiche),
             fiche.title,
             fiche.year,
             None if falc is None else _falc_state(falc),
             list(entry.trace),
             {lang: repr(t) for lang, t in entry.translations.items()},
             project.glossary_key,
-            dataclasses.asdict(settings.check),
+            _section(settings.check),
             # The part names files relative to the project: the same wherever it sits,
             # unless the fiches live outside it.
             [

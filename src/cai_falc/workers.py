@@ -16,23 +16,17 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from .errors import CaiFalcError
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     from . import config
 
 #: The three files of a page (PDF, fragment, preview), or the error that stopped it.
 Outcome = tuple[bytes, bytes, bytes] | BaseException
-
-
-class Progress(Protocol):
-    """What the workers tell the build's reporter: one more page done."""
-
-    def advance(self) -> None: ...
 
 
 _RENDERERS: dict[Path, Any] = {}
@@ -65,6 +59,32 @@ def safe_render(settings: config.Settings, page: Any) -> Outcome:
         return exc
 
 
+class Batch:
+    """Pages handed to the render workers (or to be rendered here), in order."""
+
+    def __init__(
+        self, settings: config.Settings, pages: Sequence[Any], futures: Sequence[Future[Any]]
+    ) -> None:
+        self._settings = settings
+        self._pages = pages
+        self._futures = futures
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+    def ready(self) -> int:
+        """How many pages are rendered already (rendered here: none before reading)."""
+        return sum(f.done() for f in self._futures)
+
+    def __iter__(self) -> Iterator[Outcome]:
+        if self._futures:
+            for future in self._futures:
+                yield future.result()
+        else:
+            for page in self._pages:
+                yield safe_render(self._settings, page)
+
+
 class RenderWorkers:
     """The render processes of one build (see the module's text)."""
 
@@ -91,22 +111,20 @@ class RenderWorkers:
         )
         self._pool.submit(int)  # the processes start with the first task
 
-    def render(self, pages: Sequence[Any], progress: Progress) -> Iterator[Outcome]:
-        """Outcomes of ``pages``, in order."""
+    def submit(self, pages: Sequence[Any]) -> Batch:
+        """Start rendering ``pages``; their outcomes come, in order, from the batch.
+
+        Started workers render from now on, while the build goes on (index, report).
+        Without started workers (one job, no early start), each page renders in this
+        process when the batch is read.
+        """
         if self._pool is None and (self.jobs <= 1 or len(pages) <= 1):
-            for page in pages:
-                yield safe_render(self.settings, page)
-                progress.advance()
-            return
-        if not pages:
-            return
+            return Batch(self.settings, pages, [])
         self.start()
         assert self._pool is not None
-        self._used = True
-        settings = [self.settings] * len(pages)
-        for outcome in self._pool.map(safe_render, settings, pages, chunksize=1):
-            yield outcome
-            progress.advance()
+        self._used = bool(pages) or self._used
+        futures = [self._pool.submit(safe_render, self.settings, page) for page in pages]
+        return Batch(self.settings, pages, futures)
 
     def close(self) -> None:
         """End the workers. Idle ones are let go; ones that never got a page (still
