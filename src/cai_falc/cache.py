@@ -10,13 +10,19 @@ The manifest is written after the outputs it describes, atomically: a build
 killed at any moment leaves a manifest that claims nothing that was not written.
 It names outputs relative to the project folder, so a project that is moved or
 copied elsewhere keeps its cache.
+
+Every change of a text adds results under new keys; the old ones are only ever read
+again if the text comes back. :meth:`Cache.prune` deletes those nobody used for
+:data:`KEEP_DAYS` days, so that a project edited for years keeps a small cache.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import os
 import pickle
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +30,11 @@ from typing import Any
 from . import __version__, storage
 
 MANIFEST = "manifest.json"
+#: Stored results not used for this many days are deleted (:meth:`Cache.prune`).
+KEEP_DAYS = 30
+#: When the cache was last pruned (its date is what counts).
+PRUNED = "pruned"
+_DAY = 86_400.0
 
 
 @functools.lru_cache(maxsize=1)
@@ -118,10 +129,13 @@ class Cache:
 
     def get_result(self, key_: str) -> Any | None:
         """A stored computed result, or None."""
+        path = self.folder / "results" / f"{key_}.json"
         try:
-            return json.loads((self.folder / "results" / f"{key_}.json").read_text("utf-8"))
+            value = json.loads(path.read_text("utf-8"))
         except (OSError, ValueError):
             return None
+        _used(path)
+        return value
 
     def put_result(self, key_: str, value: Any) -> None:
         """Store a computed result (JSON-serialisable)."""
@@ -132,10 +146,13 @@ class Cache:
 
     def get_object(self, key_: str) -> Any | None:
         """A stored Python object (pickled by this cache, in this cache's own folder)."""
+        path = self.folder / "objects" / f"{key_}.pickle"
         try:
-            return pickle.loads((self.folder / "objects" / f"{key_}.pickle").read_bytes())
+            value = pickle.loads(path.read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return None
+        _used(path)
+        return value
 
     def put_object(self, key_: str, value: Any) -> None:
         """Store a Python object; only this cache reads it back."""
@@ -150,3 +167,47 @@ class Cache:
             self.folder / MANIFEST,
             json.dumps({"version": __version__, "outputs": self.outputs}, indent=1, sort_keys=True),
         )
+
+    def prune(self, *, now: float | None = None, days: int = KEEP_DAYS) -> int:
+        """Delete stored results and objects unused for ``days`` days; count them.
+
+        Runs at most once a day (the date of the ``pruned`` file), so that a build
+        with nothing to do does not list the cache. Outputs' records are never pruned.
+        """
+        now = time.time() if now is None else now
+        marker = self.folder / PRUNED
+        try:
+            if now - marker.stat().st_mtime < _DAY:
+                return 0
+        except OSError:
+            pass
+        removed = 0
+        for name in ("results", "objects"):
+            try:
+                entries = list(os.scandir(self.folder / name))
+            except OSError:
+                continue
+            for entry in entries:
+                try:
+                    if now - entry.stat().st_mtime > days * _DAY:
+                        os.unlink(entry.path)
+                        removed += 1
+                except OSError:
+                    pass
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+            os.utime(marker, (now, now))
+        except OSError:
+            pass
+        return removed
+
+
+def _used(path: Path) -> None:
+    """Mark a stored result as used (its date), at most once a day: pruning keeps it."""
+    try:
+        now = time.time()
+        if now - path.stat().st_mtime > _DAY:
+            os.utime(path, (now, now))
+    except OSError:
+        pass

@@ -281,6 +281,9 @@ def build(
     finally:
         work.workers.close()
         cache.save()
+    if not options.fiche_ids and not options.langs:
+        # Only a whole build has used every result it still needs (a trace, a check).
+        cache.prune()
     return result
 
 

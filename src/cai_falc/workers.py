@@ -104,6 +104,10 @@ class RenderWorkers:
             return
         from concurrent.futures import ProcessPoolExecutor
 
+        # The renderer's own modules (Jinja, Babel), imported before the fork: the build
+        # needs them too (pages, index), and the workers then start with them loaded.
+        from . import render  # noqa: F401
+
         self._pool = ProcessPoolExecutor(
             max_workers=self.jobs,
             initializer=_start_worker,
