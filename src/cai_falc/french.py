@@ -15,6 +15,7 @@ import bisect
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -42,7 +43,20 @@ ABBREVIATIONS = frozenset(
 
 _BULLET_RE = re.compile(r"[ \t\u00a0]*(?:[-•*▪◦‣–·]|\d{1,2}[.)])[ \t\u00a0]+")
 _HEADING_RE = re.compile(r"[ \t]*#{1,6}[ \t]+")
-_URL_RE = r"(?:https?://|www\.)[^\s<>«»\"]+[^\s<>«»\".,;:!?)\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_URL_RE = (
+    r"(?:https?://|www\.)[^\s<>«»\"]+[^\s<>«»\".,;:!?)\]]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    # A bare domain: « cainamur.be », « inami.fgov.be/fr » (one word, not « cainamur » + « be »)
+    r"|(?<![\w.@])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:be|com|org|net|eu|fr|info|gov|lu|ch)"
+    r"(?![\w-])(?:/[^\s<>«»\"]*[^\s<>«»\".,;:!?)\]])?"
+)
+#: A time as written: « 14 h 30 », « 9 h », « 14h30 », « 12 H 00 »: one number, not three words.
+_TIME_RE = r"(?<![\d,.])(?:[01]?\d|2[0-3])[ \u00a0\u202f]?[hH](?:[ \u00a0\u202f]?[0-5]\d)?(?![\w])"
+#: A phone number: « 081 73 71 76 », « 0470 12 34 56 », « +32 81 72 61 11 », « 02/511.23.45 »
+#: (the digits are checked: 9 or 10 after a 0, 10 to 13 with an international prefix).
+_PHONE_RE = (
+    r"(?<![\w+])(?:\+\d{2,3}[ \u00a0]?(?:\(0\)[ \u00a0]?)?|00\d{2}[ \u00a0]?|0)"
+    r"\d{1,3}(?:[ \u00a0./-]?\d{2,3}){2,4}(?![\d])"
+)
 _NUMBER_RE = r"\d+(?:[.,/:h]\d+)*(?:[ \u00a0\u202f]\d{3}(?![\d]))*(?:[.,]\d+)?"
 #: Inside a word: letters, digits, combining marks (Arabic harakat, Cyrillic stress) and the
 #: Persian zero-width non-joiner (« می‌کند » is one word).
@@ -50,9 +64,23 @@ _IN_WORD = r"[\w\u200c\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed
 _WORD_RE = rf"[nN]°|[^\W\d_](?:{_IN_WORD}|[-'\u2019\u02bc](?=\w))*"
 _ORDINAL_RE = r"\d+(?:er|ère|re|e|es|ème|èmes|ers|ères|nd|nde)\b"
 _TOKEN_RE = re.compile(
-    rf"(?P<url>{_URL_RE})|(?P<ord>{_ORDINAL_RE})|(?P<num>{_NUMBER_RE})|(?P<word>{_WORD_RE})"
-    r"|(?P<p>\S)"
+    rf"(?P<url>{_URL_RE})|(?P<phone>{_PHONE_RE})|(?P<ord>{_ORDINAL_RE})|(?P<time>{_TIME_RE})"
+    rf"|(?P<num>{_NUMBER_RE})|(?P<word>{_WORD_RE})|(?P<p>\S)"
 )
+#: The same without phone numbers: what a digit run that is not a phone number is.
+_TOKEN_NO_PHONE_RE = re.compile(
+    rf"(?P<url>{_URL_RE})|(?P<ord>{_ORDINAL_RE})|(?P<time>{_TIME_RE})"
+    rf"|(?P<num>{_NUMBER_RE})|(?P<word>{_WORD_RE})|(?P<p>\S)"
+)
+
+
+def _is_phone_number(text: str) -> bool:
+    digits = sum(c.isdigit() for c in text)
+    if text.startswith("+"):
+        return 10 <= digits <= 13
+    if text.startswith("00"):
+        return 11 <= digits <= 14
+    return 9 <= digits <= 10 and not re.fullmatch(r"0\d*[.,]\d{1,2}", text)
 _END_CHARS = ".!?…؟"
 _CLOSERS = "»\"”’)]*"
 _WORD_CHARS_RE = re.compile(r"\w")
@@ -174,7 +202,7 @@ def tokens(text: str, *, offset: int = 0, index: LineIndex | None = None) -> lis
     """All tokens of ``text``; positions are offsets in the original (``offset`` added)."""
     index = index or LineIndex(text)
     out: list[Token] = []
-    for m in _TOKEN_RE.finditer(text):
+    for m in _matches(text):
         kind = m.lastgroup or "p"
         if kind == "word":
             for piece, start, pkind in _split_word(m.group(), m.start()):
@@ -185,12 +213,23 @@ def tokens(text: str, *, offset: int = 0, index: LineIndex | None = None) -> lis
                 )
             continue
         line, col = index.position(offset + m.start())
-        tkind = {"num": "number", "ord": "number", "url": "url", "p": "punct"}[kind]
+        tkind = {"num": "number", "ord": "number", "time": "number", "phone": "number",
+                 "url": "url", "p": "punct"}[kind]
         out.append(
             Token(m.group(), offset + m.start(), offset + m.end(), line, col,
                   tkind != "punct", tkind)
         )
     return out
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """Token matches; a digit run read as a phone number that has too few or too many
+    digits (« 0 12 345 », « 2 500 000 ») is read again as numbers."""
+    for m in _TOKEN_RE.finditer(text):
+        if m.lastgroup == "phone" and not _is_phone_number(m.group()):
+            yield from _TOKEN_NO_PHONE_RE.finditer(text, m.start(), m.end())
+            continue
+        yield m
 
 
 def words(text: str) -> list[Token]:
