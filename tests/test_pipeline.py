@@ -343,3 +343,60 @@ def test_one_changed_fiche_rebuilds_only_that_fiche_in_every_language(
     names = {str(p.relative_to(root)) for p in result.written}
     assert f"output/en/{TWO[0]}.pdf" in names and f"output/fr/{TWO[0]}.pdf" in names
     assert not any(TWO[1] in name for name in names), sorted(names)
+
+
+def test_outputs_of_a_removed_fiche_go_with_it_and_nothing_else_does(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    assert run_build(root).exit_code == 0
+    out = root / "output"
+    gone = [out / "fr" / f"{TWO[1]}{ext}" for ext in (".pdf", ".html", ".preview.html")]
+    assert all(p.is_file() for p in gone)
+    (out / "lisez-moi.txt").write_text("notre fichier", encoding="utf-8")
+    for source in (root / "fiches").glob(f"{TWO[1]}.*"):
+        source.unlink()
+    # A build of one fiche does not know what the others want: it removes nothing.
+    only = pipeline.build(config.load(root), pipeline.BuildOptions(fiche_ids=(TWO[0],)))
+    assert only.exit_code == 0 and only.removed == []
+    assert all(p.is_file() for p in gone)
+    # A web publisher changed the preview by hand: that one stays.
+    gone[2].write_text(gone[2].read_text("utf-8") + "<!-- à nous -->", encoding="utf-8")
+    result = run_build(root)
+    assert result.exit_code == 0, pipeline.summary(result)
+    assert sorted(result.removed) == sorted(gone[:2])
+    assert not gone[0].exists() and not gone[1].exists() and gone[2].is_file()
+    assert "2 retiré(s)" in pipeline.summary(result)[1]
+    assert (out / "lisez-moi.txt").read_text("utf-8") == "notre fichier"
+    for ext in (".pdf", ".html", ".preview.html"):
+        assert (out / "fr" / f"{TWO[0]}{ext}").is_file()
+    assert TWO[1] not in (out / "index.html").read_text("utf-8")
+    again = run_build(root)
+    assert again.written == [] and again.removed == []
+
+
+def test_a_language_leaves_with_its_outputs_but_not_when_its_model_is_missing(
+    tmp_path: Path, argos_env: Path, argos_files: dict[str, Path]
+) -> None:
+    installed = CliRunner().invoke(cli, ["models", "install", str(argos_files["fr_en"])])
+    assert installed.exit_code == 0, installed.output
+    root = make_project(tmp_path, TWO[:1])
+    toml = (root / "cai-falc.toml").read_text("utf-8")
+    (root / "cai-falc.toml").write_text(
+        re.sub(r"languages = \[.*\]", 'languages = ["en"]', toml), encoding="utf-8"
+    )
+    assert run_build(root).languages == ["fr", "en"]
+    leaflet = root / "output" / "en" / f"{TWO[0]}.pdf"
+    assert leaflet.is_file()
+    # The model is gone for today (another machine, a broken install): the English
+    # leaflets stay until it is back.
+    shutil.rmtree(argos_env)
+    missing = run_build(root)
+    assert missing.missing_langs == ["en"] and missing.removed == []
+    assert leaflet.is_file()
+    # English is taken out of the project: its leaflets and its folder go.
+    (root / "cai-falc.toml").write_text(
+        re.sub(r"languages = \[.*\]", "languages = []", toml), encoding="utf-8"
+    )
+    left = run_build(root)
+    assert left.exit_code == 0, pipeline.summary(left)
+    assert len(left.removed) == 3 and not (root / "output" / "en").exists()
+    assert (root / "output" / "fr" / f"{TWO[0]}.pdf").is_file()

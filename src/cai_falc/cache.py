@@ -78,6 +78,8 @@ class Cache:
     hits: int = 0
     misses: int = 0
     root: Path | None = None
+    #: Names of the outputs this build made or found fresh (see :meth:`sweep`).
+    claimed: set[str] = field(default_factory=set)
 
     @classmethod
     def open(cls, folder: Path, root: Path | None = None) -> Cache:
@@ -110,17 +112,66 @@ class Cache:
             ok = False
         if ok:
             self.hits += 1
+            self.claimed.add(self._name(path))
         else:
             self.misses += 1
         return ok
 
     def record(self, path: Path, key_: str, data: bytes) -> None:
         """Remember that ``path`` now holds ``data``, made with ``key_``."""
-        self.outputs[self._name(path)] = {"key": key_, "digest": storage.digest(data, length=32)}
+        name = self._name(path)
+        self.outputs[name] = {"key": key_, "digest": storage.digest(data, length=32)}
+        self.claimed.add(name)
 
     def _name(self, path: Path) -> str:
         """How the manifest names ``path``: relative to the project when inside it."""
         return str(path) if self.root is None else storage.project_name(path, self.root)
+
+    def _path(self, name: str) -> Path:
+        """The file the manifest calls ``name`` (the inverse of :meth:`_name`)."""
+        path = Path(name)
+        return path if path.is_absolute() or self.root is None else self.root / path
+
+    def sweep(self, folder: Path, keep: tuple[Path, ...] = ()) -> list[Path]:
+        """Delete the outputs under ``folder`` that this build neither made nor found fresh
+        (their fiche or language left the project), and forget them; return them.
+
+        Only files this cache recorded are touched, and only while they hold what was
+        recorded: a file someone changed, or put there, stays. Records of files that are
+        gone (a removed fiche's draft) are forgotten; files outside ``folder`` are never
+        deleted, nor those under ``keep``. Call it after a whole build, when every output
+        still wanted is claimed.
+        """
+        removed: list[Path] = []
+        inside = folder.resolve()
+        kept = [k.resolve() for k in keep]
+        for name, entry in sorted(self.outputs.items()):
+            if name in self.claimed:
+                continue
+            path = self._path(name)
+            try:
+                data = path.read_bytes()
+            except FileNotFoundError:
+                del self.outputs[name]
+                continue
+            except OSError:
+                continue
+            where = path.resolve()
+            if not where.is_relative_to(inside) or any(where.is_relative_to(k) for k in kept):
+                continue
+            if storage.digest(data, length=32) != entry["digest"]:
+                continue
+            try:
+                path.unlink()
+            except OSError:
+                continue
+            del self.outputs[name]
+            removed.append(path)
+            try:
+                path.parent.rmdir()  # a language folder left empty
+            except OSError:
+                pass
+        return removed
 
     def write_output(self, path: Path, key_: str, data: bytes) -> None:
         """Write an output atomically and record it."""

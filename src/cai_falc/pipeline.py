@@ -95,6 +95,8 @@ class BuildResult:
     fiches: int = 0
     languages: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    #: Outputs of fiches or languages no longer in the project, deleted.
+    removed: list[Path] = field(default_factory=list)
     skipped: int = 0
     errors: int = 0
     warnings: int = 0
@@ -278,6 +280,12 @@ def build(
             report_stage(project, work, cache, result, reporter)
         with _timed(result, "render"):
             write_rendered(rendering, cache, result, reporter)
+        if not options.fiche_ids and not options.langs and not result.failures:
+            # A whole build claimed every output still wanted: the leaflets of a fiche
+            # or a language that left the project go too. A language whose model is
+            # missing today keeps its leaflets (a fiche that failed keeps its too).
+            out = settings.path("output")
+            result.removed = cache.sweep(out, keep=tuple(out / m for m in result.missing_langs))
     finally:
         work.workers.close()
         cache.save()
@@ -780,7 +788,13 @@ def summary(result: BuildResult) -> list[str]:
     """The lines the CLI prints at the end of a build (French, for the editors)."""
     lines = [
         f"{result.fiches} fiche(s) ; langues : {', '.join(result.languages) or '-'}",
-        f"{len(result.written)} fichier(s) écrit(s), {result.skipped} déjà à jour",
+        f"{len(result.written)} fichier(s) écrit(s), {result.skipped} déjà à jour"
+        + (
+            f", {len(result.removed)} retiré(s) (fiches ou langues qui ne sont plus dans"
+            " le projet)"
+            if result.removed
+            else ""
+        ),
         f"constats du vérificateur : {result.errors} erreur(s), {result.warnings} avertissement(s)"
         " (détail : cai-falc check, ou output/report/index.html)",
     ]
