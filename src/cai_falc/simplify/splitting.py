@@ -408,9 +408,42 @@ def split_colon(text: str) -> list[str]:
     items = _is_list(tail)
     if items:
         return [finish(head)[:-1] + " :", *(f"- {i.rstrip('.')}" for i in items)]
+    if announces(head):
+        # "Le constat est simple : les travailleurs ...": the head says nothing alone.
+        clause = tail[_opening(tail) :] if _opening(tail) else tail
+        return [finish(tail)] if starts_clause(clause) else [text]
     if not any(verb_at(tail.split(), i) for i in range(min(6, len(tail.split())))):
         return [text]
     return [finish(head), finish(tail)]
+
+
+def _noun(word: str) -> bool:
+    entry = lexicon.entry(word.strip(",.;:"))
+    return entry is not None and "NOM" in entry.cgram
+
+
+_ANNOUNCING_ENDS = frozenset(
+    "suivant suivante suivants suivantes ainsi ceci suit simple simples clair claire double "
+    "triple multiple multiples évident évidente".split()
+)
+
+
+def announces(head: str) -> bool:
+    """Whether the words before a colon only announce what follows it: "Le demandeur doit
+    fournir", "Le constat est simple", "Les enquêtes le montrent depuis 2000"."""
+    words = head.rstrip(" :.").split()
+    if len(words) < 2:
+        return False
+    last = words[-1].lower().strip(",")
+    if last in _ANNOUNCING_ENDS or verb_at(words, len(words) - 1) or _infinitive(last):
+        return True  # "doit fournir", "se compose de la manière suivante"
+    for i in range(1, len(words)):
+        key = words[i - 1].lower().replace("’", "'")
+        if key in ("le", "la") and i >= 2 and _is_finite(words[i]) and not _noun(words[i]):
+            return True  # "le montrent": "le" points at what follows
+        if key.startswith("l'") and _is_finite(key[2:]) and not _noun(key[2:]):
+            return True  # "l'énonce"
+    return False
 
 
 def split_but(text: str) -> list[str]:
@@ -570,6 +603,24 @@ def _adjective_pair(before: str, after: str) -> bool:
     )
 
 
+_INNER_CLAUSE_OPENERS = frozenset(
+    "où qui que qu' qu’ dont lorsque lorsqu' quand si il elle ils elles on".split()
+)
+
+
+def _inner_clause(words: list[str], first_verb: int, at: int) -> bool:
+    """Whether a clause with its own subject opens between the main verb and "et" at
+    ``at`` ("..., moment où ils perdent la tutelle et doivent ..."): the verb after "et"
+    may belong to it, not to the main subject."""
+    for k in range(first_verb + 1, at):
+        key = words[k].lower().strip(",")
+        elided = re.match(r"^(?:qu|lorsqu)['’]", key)
+        if key in _INNER_CLAUSE_OPENERS or elided:
+            if any(verb_at(words, j) for j in range(k + 1, at)):
+                return True
+    return False
+
+
 def split_coordination(text: str) -> list[str]:
     """ "S V1 X et V2 Y" becomes "S V1 X." and "S V2 Y."."""
     words = text.split()
@@ -591,6 +642,10 @@ def split_coordination(text: str) -> list[str]:
             head = " ".join(words[:i]).rstrip(",")
             if head.count("«") != head.count("»"):
                 continue
+            if _inner_clause(words, first_verb, i):
+                return [text]  # "... 18 ans, moment où ils perdent X et doivent Y": theirs
+            if not _agrees(subject, words[i + 1]):
+                return [text]  # "Le projet ... et doivent": the verb has another subject
             tail = " ".join(words[i + 1 :])
             key = subject.split()[0].lower()
             if key in _PRONOUNS:
@@ -832,6 +887,8 @@ def is_sentence(line: str) -> bool:
         if verb_at(words, i) and _gap_after(words[i], words[i + 1]):
             return False  # "Le Centre engage dédié à ...": a word is missing in the source
     verbs = [i for i in range(len(words)) if verb_at(words, i)]
+    if _open_que(words, verbs):
+        return False  # "Il demande que les psychologues de première ligne.": no verb after
     if (
         len(verbs) == 1
         and verbs[0] + 2 < len(words)
@@ -845,6 +902,42 @@ def is_sentence(line: str) -> bool:
         if entry is not None and "NOM" in entry.cgram:
             return False  # "L'ouverture d'un second centre.": a noun, not "centrer"
     return bool(verbs)
+
+
+_SKIPPED_BEFORE_QUE = frozenset("aussi également encore donc alors surtout enfin".split())
+
+
+def _open_que(words: list[str], verbs: list[int]) -> bool:
+    """A "que" opening a clause after a verb ("demande que", "estime aussi que") with no
+    finite verb after it: the cut took the clause's verb."""
+    for k, word in enumerate(words):
+        key = word.lower().replace("’", "'")
+        if key != "que" and not key.startswith("qu'"):
+            continue
+        if any(w.lower() in ("ne", "n'") or w.lower().startswith(("n'", "n’"))
+               for w in words[:k]):
+            continue  # "ne ... que": only
+        back = k - 1
+        while back >= 0 and words[back].lower() in _SKIPPED_BEFORE_QUE:
+            back -= 1
+        if back < 0 or back not in verbs:
+            continue
+        after = words[k:]
+        if key.startswith("qu'"):
+            after = [word[3:], *words[k + 1 :]]
+        if not any(verb_at(after, j) or _subjunctive(after[j]) for j in range(1, len(after))):
+            return True
+    return False
+
+
+def _subjunctive(word: str) -> bool:
+    """ "soient", "puisse": the verb of a "que" clause."""
+    entry = lexicon.entry(word.strip(",.;:"))
+    return (
+        entry is not None
+        and bool({"VER", "AUX"} & entry.cgram)
+        and any(v.startswith("sub:") for v in entry.infover)
+    )
 
 
 def _main_clause_after(line: str) -> bool:
@@ -1183,6 +1276,8 @@ def rescue(text: str, *, limit: int, soft: int = 12) -> list[str]:
                 words = words[:-1]
                 head = " ".join(words)
         joint = m.group().strip(" ,")
+        if joint == ":" and announces(head):
+            continue  # "Le constat est simple | : ...": what it announces is gone
         if joint in ("à", "au", "aux") and _range_end([*words, joint], len(words)):
             continue  # "du lundi | au vendredi"
         if joint == "en" and len(words) >= 2 and words[-2].lower() == "de":

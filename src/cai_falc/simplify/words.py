@@ -421,6 +421,8 @@ _DET_FORMS: dict[str, tuple[str, str, str]] = {
     "à l'": ("au", "à la", "à l'"),
     "un": ("un", "une", ""),
     "une": ("un", "une", ""),
+    "d'un": ("d'un", "d'une", ""),
+    "d'une": ("d'un", "d'une", ""),
     "ce": ("ce", "cette", "cet"),
     "cet": ("ce", "cette", "cet"),
     "cette": ("ce", "cette", "cet"),
@@ -432,7 +434,7 @@ _DET_FORMS: dict[str, tuple[str, str, str]] = {
 #: Plural determiners: the same before any noun.
 _PLURAL_DETS = frozenset("les des aux ces ses leurs nos vos mes tes plusieurs".split())
 _DET_BEFORE_RE = re.compile(
-    r"(?<![\w'])(de la |de l'|à la |à l'|l'|d'|(?:le|la|du|au|un|une|ce|cet|cette|son|sa|de"
+    r"(?<![\w'])(de la |de l'|à la |à l'|l'|d'une? |d'|(?:le|la|du|au|un|une|ce|cet|cette|son|sa|de"
     r"|les|des|aux|ces|ses|leurs|plusieurs) )$",
     re.IGNORECASE,
 )
@@ -466,7 +468,8 @@ def _is_agreeing_word(word: str) -> bool:
 
 
 _GENDERED_DET_RE = re.compile(
-    r"(?<![\w'])(le|la|un|une|ce|cet|cette|du|au|à la|de la)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
+    r"(?<![\w'])(le|la|d'un|d'une|un|une|ce|cet|cette|du|au|à la|de la)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -476,7 +479,7 @@ def _gender(before: str) -> str:
     if m is None:
         return ""
     det = m.group(1).lower()
-    return "f" if det in ("la", "une", "cette", "à la", "de la") else "m"
+    return "f" if det in ("la", "une", "d'une", "cette", "à la", "de la") else "m"
 
 
 def _noun_replacement(
@@ -509,8 +512,8 @@ def _noun_replacement(
     forms = _DET_FORMS[written_det]
     if plural and written_det not in ("de", "d'"):
         return None  # a singular determiner before a plural: leave the sentence alone
-    if _VOWEL_START_RE.match(new) and forms[2]:
-        new_det = forms[2]
+    if _VOWEL_START_RE.match(new) and forms[2] and not (forms[2] == "cet" and gender == "f"):
+        new_det = forms[2]  # "l'aide", "son aide"; but "cette aide", never "cet aide"
     else:
         new_det = forms[1] if gender == "f" else forms[0]
     sep = "" if new_det.endswith("'") else " "

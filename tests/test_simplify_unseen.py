@@ -1,0 +1,142 @@
+"""The simplifier on fiche-like texts it was not tuned on: cuts that break a sentence,
+agreement after a replacement, colons that only announce, acronyms, lines that point back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cai_falc import config, glossary, simplify
+from cai_falc.config import SimplifySettings
+from cai_falc.simplify import splitting, words
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def terms() -> glossary.Glossary:
+    return glossary.load(ROOT / "glossaries")
+
+
+@pytest.fixture(scope="module")
+def settings() -> SimplifySettings:
+    return config.load(ROOT).simplify
+
+
+def _lines(text: str, terms: glossary.Glossary) -> list[str]:
+    lines, _ = simplify._transform(text, glossary=terms, limit=15)
+    return lines
+
+
+# --------------------------------------------------------- coordination and subjects
+
+
+def test_a_verb_after_et_of_an_inner_clause_keeps_its_own_subject(
+    terms: glossary.Glossary,
+) -> None:
+    text = (
+        "Le projet du CAI vise à préparer les jeunes à la vie après 18 ans, moment où ils "
+        "perdent le bénéfice de la tutelle et doivent souvent quitter leur logement."
+    )
+    assert splitting.split_coordination(text) == [text]
+    lines = _lines(text, terms)
+    assert not any(line.startswith("Le projet du CAI doivent") for line in lines)
+
+
+def test_a_plural_verb_after_et_is_not_given_a_singular_subject() -> None:
+    assert splitting.split_coordination(
+        "Le service accueille les jeunes chaque semaine et proposent des ateliers."
+    ) == ["Le service accueille les jeunes chaque semaine et proposent des ateliers."]
+    # a coordination of the main subject still splits
+    assert splitting.split_coordination(
+        "Le CAI organise des ateliers pour les familles et publie un guide."
+    ) == ["Le CAI organise des ateliers pour les familles.", "Le CAI publie un guide."]
+
+
+# ------------------------------------------------------------ "que" left without verb
+
+
+def test_a_que_clause_cut_before_its_verb_is_not_a_sentence(terms: glossary.Glossary) -> None:
+    assert not splitting.is_sentence("Il demande aussi que les psychologues de première ligne.")
+    assert splitting.is_sentence("Il demande que les jeunes soient formés.")
+    assert splitting.is_sentence("Le CAI estime que la formation est utile.")
+    assert splitting.is_sentence("Il ne reste que 3 places.")
+    text = (
+        "Il demande également que les psychologues de première ligne, dont les consultations "
+        "sont remboursées par l'INAMI depuis 2019, soient formés à l'accueil des personnes "
+        "exilées."
+    )
+    assert "Il demande aussi que les psychologues de première ligne." not in _lines(text, terms)
+
+
+# ------------------------------------------------------------------ agreement
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le parcours montre l'importance d'un accompagnement dans la durée.",
+            "Le parcours montre l'importance d'une aide dans la durée.",
+        ),
+        ("Le CAI renforce cet accompagnement.", "Le CAI renforce cette aide."),
+        ("Le CAI propose un accompagnement.", "Le CAI propose une aide."),
+    ],
+)
+def test_a_replacement_agrees_after_d_un_and_cet(
+    terms: glossary.Glossary, text: str, expected: str
+) -> None:
+    assert words.replace_terms(text, terms) == expected
+
+
+# ------------------------------------------------------------ colons that announce
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Le demandeur doit fournir",
+        "Le constat de départ est simple",
+        "Les enquêtes PISA le montrent depuis le début des années 2000",
+        "La charte l'énonce ainsi",
+        "Le programme se compose des modules suivants",
+    ],
+)
+def test_words_that_only_announce_what_follows_a_colon(head: str) -> None:
+    assert splitting.announces(head)
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["Le décret est modifié", "En 2015, le CAI fait face à des changements importants"],
+)
+def test_words_that_say_something_before_a_colon(head: str) -> None:
+    assert not splitting.announces(head)
+
+
+def test_an_announcing_head_never_stands_alone(terms: glossary.Glossary) -> None:
+    duty = (
+        "Le demandeur doit fournir : une copie certifiée conforme de son diplôme, le relevé "
+        "des notes de toutes les années d'études, une traduction jurée de ces documents s'ils "
+        "ne sont pas rédigés en français, en néerlandais, en allemand ou en anglais, et la "
+        "preuve du paiement des frais administratifs."
+    )
+    assert "Le demandeur doit fournir." not in _lines(duty, terms)
+    constat = (
+        "Le constat de départ est simple : les travailleurs sociaux, les enseignants, le "
+        "personnel soignant ou les agents communaux sont de plus en plus souvent en contact "
+        "avec des personnes d'origine étrangère, mais ils n'ont pas toujours les outils pour "
+        "comprendre certaines situations."
+    )
+    assert "Le constat de départ est simple." not in _lines(constat, terms)
+    cataphora = (
+        "Les enquêtes PISA le montrent depuis le début des années 2000 : en Fédération "
+        "Wallonie-Bruxelles, les élèves issus de l'immigration obtiennent en moyenne des "
+        "résultats inférieurs à ceux des autres élèves."
+    )
+    assert not any(" le montrent" in line for line in _lines(cataphora, terms))
+    # the sentence after an announcing head stays, on its own
+    assert splitting.split_colon("L'objectif est double : le CAI informe les communes.") == [
+        "Le CAI informe les communes."
+    ]
