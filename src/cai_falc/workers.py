@@ -2,10 +2,11 @@
 
 Rendering a leaflet needs WeasyPrint, and importing it alone takes about half a second
 (its stylesheets, its C declarations, fontTools). A build that learns early that it will
-render pages (a fiche is being simplified again) starts its workers right then: they load
-WeasyPrint while the build simplifies, checks and translates, and the render stage finds
-them ready. ``--jobs N`` is how many pages render at once. With one job and no early
-start, pages render in the build's own process, as they always did.
+render pages (a text is simplified, checked or translated again) starts its workers right
+then: they load WeasyPrint while the build goes on, and render the pages handed to them
+(:meth:`RenderWorkers.submit`) while the build makes the index and the report.
+``--jobs N`` is how many pages render at once. With one job and no early start, pages
+render in the build's own process when their files are written.
 
 Workers end with their build, even a SIGKILLed one (:func:`_die_with_parent`).
 """
@@ -122,11 +123,11 @@ class RenderWorkers:
         Without started workers (one job, no early start), each page renders in this
         process when the batch is read.
         """
-        if self._pool is None and (self.jobs <= 1 or len(pages) <= 1):
+        if not pages or (self._pool is None and self.jobs <= 1):
             return Batch(self.settings, pages, [])
         self.start()
         assert self._pool is not None
-        self._used = bool(pages) or self._used
+        self._used = True
         futures = [self._pool.submit(safe_render, self.settings, page) for page in pages]
         return Batch(self.settings, pages, futures)
 
