@@ -179,7 +179,8 @@ def part_one(tmp: Path, env: dict[str, str]) -> None:
           " cold = no build cache, no outputs; no-op and one fiche changed: medians of 3)")
     ratios(scenario(repository(tmp / "repo"), env))
     real = [p for p in sorted((ROOT / "fiches").glob("*.md")) if not p.name.endswith(".falc.md")]
-    print(f"\n1b. Its {len(real)} fiches alone, French only (cold = no cache, no FALC drafts)")
+    print(f"\n1b. Its {len(real)} fiches alone, French only (cold = no cache, no FALC drafts):"
+          " the smallest project, where fixed costs weigh most")
     runs = scenario(project(tmp / "real-j1", real, []), env)
     ratios(runs)
     two = build(project(tmp / "real-j2", real, []), env, "--jobs", "2")
@@ -188,6 +189,26 @@ def part_one(tmp: Path, env: dict[str, str]) -> None:
     print("  (peak RSS is the largest single process: a render worker's or the build's)")
     print(f"    {'cold --jobs 2 / --jobs 1':<30} {two.wall / cold.wall:6.1%} / "
           f"{two.cpu / cold.cpu:6.1%}")
+    # What any build that renders a leaflet pays before its first page, whatever the
+    # size of the project: the floor under the one-changed ratio of a small project.
+    start = median([timed(env, "import cai_falc.cli, cai_falc.pipeline") for _ in range(3)])
+    weasy = median([timed(env, "from cai_falc import render; render.import_weasyprint()")
+                    for _ in range(3)])
+    print(f"  fixed costs, medians of 3: start + cai-falc's modules {start.wall:.2f} s"
+          f" ({start.wall / cold.wall:.1%} of this cold build); a render worker's WeasyPrint"
+          f" {weasy.wall:.2f} s ({weasy.wall / cold.wall:.1%})")
+
+
+def timed(env: dict[str, str], code: str) -> Run:
+    """A Python process running ``code``, measured like a build."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-c", code], env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Run(wall, cpu, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status))
 
 
 def part_two(tmp: Path, env: dict[str, str], sizes: list[int], langs: list[str]) -> None:
