@@ -140,3 +140,59 @@ def test_an_announcing_head_never_stands_alone(terms: glossary.Glossary) -> None
     assert splitting.split_colon("L'objectif est double : le CAI informe les communes.") == [
         "Le CAI informe les communes."
     ]
+
+
+# ------------------------------------------------------------------ acronyms
+
+
+def test_acronyms_a_text_defines_are_found_with_their_words() -> None:
+    text = (
+        "En 2015, la Belgique accueille des mineurs étrangers non accompagnés (MENA). "
+        "Ils vont dans un dispositif d'accueil et de scolarisation des élèves "
+        "primo-arrivants (DASPA), à l'exception des associations de moins de 5 "
+        "équivalents temps plein (ETP). Le SPW (voir fiche) finance."
+    )
+    assert words.source_acronyms(text) == {
+        "MENA": "mineurs étrangers non accompagnés",
+        "DASPA": "dispositif d'accueil et de scolarisation des élèves primo-arrivants",
+        "ETP": "équivalents temps plein",
+    }
+
+
+def test_acronyms_of_a_line_as_the_checker_sees_them() -> None:
+    assert words.acronyms("Le CAI signe avec l'ONE. Les ILI, le XXe siècle, le niveau A2.") == [
+        "CAI",
+        "ONE",
+        "ILI",
+    ]
+    assert words.acronyms("ATTENTION : le titre II et la COVID-19.") == []
+
+
+def _fiche_draft(
+    body: str, lead: str, terms: glossary.Glossary, settings: SimplifySettings
+) -> simplify.Draft:
+    from cai_falc.fiche import Fiche
+
+    item = Fiche(id="2015-test", year=2015, title="Un projet pour les jeunes", lead=lead,
+                 body=body)
+    return simplify.simplify_fiche(item, glossary=terms, settings=settings)
+
+
+def test_a_defined_acronym_is_explained_and_an_unexplained_one_goes(
+    terms: glossary.Glossary, settings: SimplifySettings
+) -> None:
+    lead = (
+        "En 2015, la Belgique accueille un nombre record de mineurs étrangers non "
+        "accompagnés (MENA). Le CAI lance un projet pour ces jeunes."
+    )
+    body = (
+        "Un MENA est une personne de moins de 18 ans.\n\n"
+        "Le CAI conclut une convention avec l'ONE pour la garde des enfants.\n\n"
+        "Les jeunes apprennent le français pendant 6 mois.\n\n"
+        "Les jeunes rejoignent ensuite une classe ordinaire."
+    )
+    draft = _fiche_draft(body, lead, terms, settings)
+    assert "Un MENA est une personne de moins de 18 ans." in draft.falc.body
+    assert draft.falc.words["MENA"] == "Mineurs étrangers non accompagnés."
+    assert "ONE" not in draft.falc.body
+    assert any("l'ONE" in step.before for step in draft.trace)  # the trace says it went

@@ -418,6 +418,18 @@ def _units(
     return units
 
 
+def _defined_acronyms(source: str, jargon: dict[str, str]) -> dict[str, str]:
+    """Acronyms the fiche explains (its jargon, or "long name (ACRONYM)" in its text),
+    each with a box explanation: "Mineurs étrangers non accompagnés."."""
+    out: dict[str, str] = {}
+    for acronym, words_for in words.source_acronyms(source).items():
+        out[acronym] = words_for[:1].upper() + words_for[1:].rstrip(" .") + "."
+    for term, explanation in jargon.items():
+        if words.acronyms(term) == [term] and explanation.strip():
+            out[term] = explanation.strip()
+    return out
+
+
 def _draft(
     ident: str,
     title: str,
@@ -427,11 +439,30 @@ def _draft(
     glossary: Glossary,
     settings: SimplifySettings,
     source_hash: str,
+    jargon: dict[str, str] | None = None,
 ) -> Draft:
     limit = settings.max_words
     units = _units(title, lead, body, glossary=glossary, limit=limit)
     source = "\n".join((title, lead, body))
+    defined = _defined_acronyms(source, jargon or {})
     for unit in units:
+        # An acronym neither the glossary nor the source explains is a checker error the
+        # draft cannot fix ("une convention avec l'ONE"): its line goes.
+        unexplained = [
+            line
+            for line in unit.lines
+            if any(
+                glossary.get(a) is None and a not in defined for a in words.acronyms(line)
+            )
+        ]
+        if unexplained:
+            unit.steps.append(
+                Step("acronym", "\n".join(unexplained), "", "ligne retirée : sigle inexpliqué")
+            )
+            unit.lines = [line for line in unit.lines if line not in unexplained]
+            if not unit.lines:
+                unit.lead = False
+            unit.score = selection.score(unit, limit=limit)
         # A safety net: a line whose name or number the source does not hold goes
         # (a contraction or a cut can glue words into a new name).
         invented = [
@@ -479,6 +510,10 @@ def _draft(
             clean_title + "\n" + text, glossary, limit=settings.max_box_words
         ).items()
     }
+    for acronym in words.acronyms(clean_title + "\n" + text):
+        if acronym in defined and acronym not in box and glossary.get(acronym) is None:
+            # "MENA : mineurs étrangers non accompagnés." as the source says it.
+            box[acronym] = defined[acronym].replace("'", "\u2019")
     falc = FalcText(
         id=ident,
         title=clean_title,
@@ -508,6 +543,7 @@ def simplify_fiche(
         glossary=glossary,
         settings=settings,
         source_hash=fiche.source_hash(),
+        jargon=fiche.jargon,
     )
 
 

@@ -9,6 +9,7 @@ kept and explained in the "Mots difficiles" box.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .. import lexicon
 from ..glossary import Glossary, Match, normalise
@@ -617,3 +618,69 @@ def contract_expansions(text: str, glossary: Glossary, *, min_words: int = 4) ->
         )
         text = pattern.sub(term.term, text)
     return re.sub(r"\b(\w+) \(\1\)", r"\1", text)  # "CPAS (CPAS)" after a contraction
+
+
+# ------------------------------------------------------------------- acronyms
+
+#: Initials as the checker reads them ("MENA", "CPAS", "PISA"; not "AViQ", "UNamur").
+_ACRONYM_TOKEN_RE = re.compile(r"(?<![\w-])([A-ZÀ-Ý][A-ZÀ-Ý0-9]*[A-ZÀ-Ý])(?![\w-])")
+_NOT_ACRONYMS = frozenset(["A1", "A2", "B1", "B2", "C1", "C2", "OK", "TV"])
+_ROMAN_RE = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+_DEFINED_RE = re.compile(r"\(\s*([A-ZÀ-Ý][A-ZÀ-Ý0-9]*[A-ZÀ-Ý])\s*\)")
+_SMALL_WORDS = frozenset("de d' du des la le les l' et à au aux en pour sur par".split())
+
+
+def acronyms(text: str) -> list[str]:
+    """The acronyms of a line, as the checker's acronym rule finds them."""
+    out: list[str] = []
+    for m in _ACRONYM_TOKEN_RE.finditer(text):
+        word = m.group(1)
+        if word in _NOT_ACRONYMS or _ROMAN_RE.match(word) or word in out:
+            continue
+        if len(word) >= 4 and lexicon.entry(word.lower()) is not None and (
+            lexicon.zipf(word.lower()) >= 4.5
+        ):
+            continue  # "ATTENTION": a word in capitals
+        out.append(word)
+    return out
+
+
+def _initials(words: list[str]) -> str:
+    letters = ""
+    for word in words:
+        key = re.sub(r"^[dl]['\u2019]", "", word.lower())
+        if word.lower() in _SMALL_WORDS or not key:
+            continue
+        letters += "".join(part[0] for part in key.split("-") if part)
+    folded = unicodedata.normalize("NFKD", letters.upper())
+    return "".join(c for c in folded if not unicodedata.combining(c))
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def source_acronyms(text: str) -> dict[str, str]:
+    """Acronyms a text defines, "mineurs étrangers non accompagnés (MENA)": each with the
+    words its letters stand for (those letters, in order, from the first word's initial
+    to the last word's)."""
+    out: dict[str, str] = {}
+    for m in _DEFINED_RE.finditer(text):
+        acronym = m.group(1)
+        if acronym in out or len(acronym) < 2:
+            continue
+        before = re.split(r"[,;:.()«»\n]", text[: m.start()])[-1].split()[-12:]
+        for start in range(len(before) - 1, -1, -1):
+            words = before[start:]
+            if words[0].lower() in _SMALL_WORDS:
+                continue
+            letters = _initials(words)
+            if (
+                letters[:1] == acronym[0]
+                and letters[-1:] == acronym[-1]
+                and _subsequence(acronym, letters)
+            ):
+                out[acronym] = " ".join(words)
+                break
+    return out
