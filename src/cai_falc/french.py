@@ -403,6 +403,8 @@ def sentences(
 
 # ---------------------------------------------------------------------- syllables
 
+_TIME_FULL_RE = re.compile(_TIME_RE)
+_PHONE_FULL_RE = re.compile(_PHONE_RE)
 _VOWELS = "aeiouyàâäéèêëîïôöùûüœæ"
 _VOWEL_GROUP_RE = re.compile(f"[{_VOWELS}]+")
 
@@ -412,7 +414,12 @@ def syllables(word: str) -> int:
     """Spoken syllables of a French word: Lexique's ``nbsyll``, else a rule-based count."""
     if not _WORD_CHARS_RE.search(word):
         return 0
-    if word[:1].isdigit():
+    if word[:1].isdigit() or word[:1] == "+":
+        groups = re.findall(r"\d+", word)
+        if _TIME_FULL_RE.fullmatch(word):
+            return len(groups) + 1  # « 14 h 30 »: « quatorze heures trente », read at a glance
+        if len(groups) > 2 and _PHONE_FULL_RE.fullmatch(word) and _is_phone_number(word):
+            return len(groups)  # a phone number is copied group by group, not read
         return max(1, len(re.sub(r"\D", "", word)))  # digits are read one number at a time
     try:
         from . import lexicon
