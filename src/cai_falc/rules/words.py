@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -279,13 +280,18 @@ _SMALL = frozenset(
 )
 
 
+def _unaccent(text: str) -> str:
+    """« É » -> « E »: « indice socio-économique (ISE) » spells its acronym."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
 def _initials_match(acronym: str, s: Sentence) -> bool:
     """Words in the sentence whose initials spell the acronym (« Centre public d’action
     sociale (CPAS) », « CPAS (Centre public d’action sociale) »)."""
-    letters = [c for c in acronym.upper() if c.isalpha()]
+    letters = [c for c in _unaccent(acronym).upper() if c.isalpha()]
     content = [t for t in s.tokens if t.kind == "word" and t.norm not in _SMALL and
                not t.text.isupper()]
-    initials = "".join(t.text[0].upper() for t in content)
+    initials = "".join(_unaccent(t.text[0]).upper() for t in content)
     target = "".join(letters)
     if len(target) < 2:
         return False
@@ -293,7 +299,7 @@ def _initials_match(acronym: str, s: Sentence) -> bool:
         return True
     # Hyphenated words may give two letters (« primo-arrivants » -> PA).
     parts = "".join(
-        "".join(p[0].upper() for p in t.text.split("-") if p) for t in content
+        "".join(_unaccent(p[0]).upper() for p in t.text.split("-") if p) for t in content
     )
     return target in parts
 
@@ -330,6 +336,10 @@ def acronym(ctx: Context) -> Iterator[Finding]:
         for i, t in enumerate(ws):
             if shouting or t.kind != "word" or t.text in _NOT_ACRONYMS:
                 continue
+            if _in_code(ctx, t):
+                continue  # « Réf. 2024/SOC/01872 »: a reference to copy, not initials
+            if t.text == "SVP" or (t.text in ("NB", "PS") and _initials_alone(ctx, t.end)):
+                continue  # abbreviations (« s’il vous plaît »): the abbreviation rule
             if not _ACRONYM_RE.match(t.text) or roman_numeral(ws, i):
                 continue
             if _IBAN_RE.match(t.text) and i + 1 < len(ws) and ws[i + 1].kind == "number":
@@ -345,6 +355,8 @@ def acronym(ctx: Context) -> Iterator[Finding]:
                     expanded.add(key)
         for m in _DOTTED_RE.finditer(s.text):
             key = m.group().replace(".", "")
+            if key.lower() in _ABBR_INITIALS:
+                continue  # « N.B. », « S.V.P. »: abbreviations, not acronyms
             toks = [t for t in s.tokens if s.start + m.start() <= t.start < s.start + m.end()]
             if key not in first and toks:
                 first[key] = (s, toks)
@@ -373,7 +385,18 @@ _ABBR_DOT = frozenset(
     """etc cf ex éd vol chap art av bd boul tél env réf coll dir resp hab approx adm suiv
     min max nb""".split()
 )
-_ABBR_ANY = frozenset("mme mmes mlle mlles càd asbl n°".split())
+_ABBR_ANY = frozenset("mme mmes mlle mlles càd asbl n° etc bte".split())
+#: Titles and street words written without a dot before a name: « Dr Dupont »,
+#: « Bd Cauchy », « Av. Louise » (with a capital, and a capitalised word after).
+_ABBR_BEFORE_NAME = frozenset(["Dr", "Pr", "Mgr", "Bd", "Av", "Bld", "Bvd"])
+#: Initials that are abbreviations, not names of organisations: « N.B. », « P.-S. »,
+#: « SVP » (lower-case key without dots -> what to write).
+_ABBR_INITIALS = {"nb": "attention", "ps": "à noter", "svp": "s’il vous plaît"}
+_ABBR_INITIALS_RE = re.compile(
+    r"(?<![\w.])(?:N\.\s?B\.?|P\.-?\s?S\.?|S\.\s?V\.\s?P\.?|NB|PS|SVP|svp)(?![\w])"
+)
+#: Units written short after a number: « 15 min ».
+_ABBR_UNITS = frozenset(["min", "mn"])
 _ABBR_CAP_DOT = frozenset(["M", "MM", "Dr", "Pr", "Me", "Mgr", "St", "Ste"])
 #: Abbreviations that are also words: « l’art. 3 », « vol. 2 », but « l’art. » and « un
 #: vol. » end a sentence with a noun. They are abbreviations before a number only.
@@ -393,7 +416,9 @@ _FULL = {
     "hab": "habitants", "approx": "environ", "adm": "administration",
     "suiv": "et les pages suivantes", "min": "minutes", "max": "au maximum",
     "nb": "attention", "càd": "c’est-à-dire", "c-à-d": "c’est-à-dire",
-    "asbl": "association", "n°": "numéro", "p": "page",
+    "asbl": "association", "n°": "numéro", "p": "page", "bte": "boîte",
+    "bld": "boulevard",
+    "bvd": "boulevard", "mn": "minutes", **_ABBR_INITIALS,
 }
 _NOUN_DETERMINERS = frozenset("un le l' mon ton son notre votre leur cet ce".split())
 
@@ -413,6 +438,15 @@ def abbreviation(ctx: Context) -> Iterator[Finding]:
             toks = [t for t in s.tokens if a <= t.start < b]
             if toks:
                 yield _abbr(ctx, toks)
+        for m in _ABBR_INITIALS_RE.finditer(s.text):
+            a, b = s.start + m.start(), s.start + m.end()
+            toks = [t for t in s.tokens if a <= t.start < b]
+            if m.group() in ("PS", "NB") and not _initials_alone(ctx, b):
+                continue  # « PS » before a name or in a list of parties: an acronym
+            if toks:
+                spans.append((a, b))
+                yield _abbr(ctx, toks)
+        spans.sort()
         toks = list(s.tokens)
         words = [t for t in toks if t.is_word]
         for i, t in enumerate(toks):
@@ -429,6 +463,39 @@ def abbreviation(ctx: Context) -> Iterator[Finding]:
                     yield _abbr(ctx, [t, nxt])
             elif n in _ABBR_ANY:
                 yield _abbr(ctx, [t])  # « Mme », « asbl. »: the dot ends the sentence
+            elif t.text in _ABBR_BEFORE_NAME and _before_name(t, words):
+                yield _abbr(ctx, [t])  # « Dr Dupont », « Bd Cauchy »
+            elif n in _ABBR_UNITS and i and toks[i - 1].kind == "number":
+                yield _abbr(ctx, [t, nxt] if dotted and nxt is not None else [t])
+
+
+def _before_name(t: Token, words: list[Token]) -> bool:
+    k = next(i for i, w in enumerate(words) if w is t)
+    after = words[k + 1] if k + 1 < len(words) else None
+    return after is not None and after.kind == "word" and after.text[:1].isupper()
+
+
+def _in_code(ctx: Context, t: Token) -> bool:
+    """A token inside a file or reference number: « 2024/SOC/01872 », « DOS/12-345 »."""
+    return in_code(ctx.text, t.start, t.end)
+
+
+def in_code(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is part of a reference code: a run without spaces that
+    joins digits and letters with slashes (« 2024/SOC/01872 »), not « et/ou »."""
+    a = start
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    b = end
+    while b < len(text) and not text[b].isspace():
+        b += 1
+    run = text[a:b].rstrip(".,;:!?)»")
+    return "/" in run and any(c.isdigit() for c in run) and any(c.isalpha() for c in run)
+
+
+def _initials_alone(ctx: Context, end: int) -> bool:
+    """« NB : », « PS : » (a note), not « le PS » (a party)."""
+    return ctx.text[end : end + 3].lstrip(" \u00a0").startswith((":", "-", "–"))
 
 
 def _dotted_abbreviation(t: Token, words: list[Token]) -> bool:
@@ -446,7 +513,13 @@ def _dotted_abbreviation(t: Token, words: list[Token]) -> bool:
             return False
         return prev is None or k == 1 or not prev.text[:1].isupper()
     if t.text[:1].isupper() and prev is not None and t.text not in _ABBR_CAP_DOT:
-        return False  # a name inside a sentence: « Max. », « Art. »
+        # « Max. » or « Art. » ending a sentence is a name; « Réf. : 12 », « Tél. 081 »,
+        # « la Réf. du dossier », « Av. Louise » are abbreviations (the sentence goes on).
+        if after is None:
+            return False
+        if after.kind == "number" or after.text[:1].islower():
+            return True
+        return lexicon.entry(n) is None
     if n == "ex" and prev is not None and prev.norm in _NOUN_DETERMINERS:
         return False  # « mon ex. »
     return True
@@ -622,6 +695,24 @@ METAPHORS: tuple[tuple[str, str], ...] = tuple(
         ("bouffée d’oxygène", r"bouffées? d'oxygène"),
         ("main dans la main", r"main dans la main"),
         ("sous le même toit", r"sous le même toit"),
+        ("un défi de taille",
+         r"(?:défis?|enjeux?|tâches?) de taille|(?:est|reste|sont|restent) de taille"),
+        ("franchir le pas", r"franchi\w* (?:le pas|le cap|les portes|la porte)"),
+        ("ouvrir la voie", r"ouv\w* la voie"),
+        ("au cœur de", r"au c(?:œ|oe)ur d(?:e|u|es|')"),
+        ("coup d’envoi", r"coups? d'envoi"),
+        ("à bras-le-corps", r"à bras-le-corps"),
+        ("baisser les bras", r"baiss\w* les bras"),
+        ("tremplin", r"(?:un|le|comme|de) tremplin"),
+        ("passerelle", r"(?:une|la|les|des|comme|de) passerelles?(?! pour piétons)"),
+        ("en amont", r"en amont"),
+        ("en aval", r"en aval"),
+        ("faire le point",
+         r"(?:fai|fer|fis|fit)\w* le point(?! de (?:départ|rendez-vous|vente|contact))"),
+        ("à part entière", r"à part entière"),
+        ("se battre pour", r"(?:se|nous|vous) bat\w*(?= (?:pour|sur|contre))"),
+        ("jouer un rôle", r"jou\w* un rôle (?:clé|essentiel|central|moteur|majeur)"),
+        ("voir le jour", r"(?:vu|voit|voient|verra|verront|voir) le jour(?! se)"),
     )
 )
 _METAPHOR_RE = re.compile(
