@@ -34,6 +34,13 @@ _DATE_RES = (
     ),
     re.compile(r"\b(?:janv|févr|fév|avr|juil|sept|oct|nov|déc)\.\s*\d{2,4}\b", re.IGNORECASE),
 )
+#: A day and a month without the year, after a word that introduces a date: « le 14/11 »,
+#: « jeudi 14/11 », « du 2/9 au 6/9 » (not « 1/2 », « 24/7 »).
+_SHORT_DATE_RE = re.compile(
+    r"\b(?:le|du|au|dès le|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+    r"[ \u00a0]+(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/])",
+    re.IGNORECASE,
+)
 _SPECIAL = "&§#/;()[]{}*<>|\\~^_+=@"
 _FOOTNOTE_RE = re.compile(r"\[\^?\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 
@@ -99,8 +106,13 @@ def _number_word(ws: list[Token], i: int) -> bool:
         return False
     if t.text[:1].isupper() and i > 0:
         return False  # part of a name: « Les Deux-Ourthes »
+    if parts[0] in _BIG_UNITS and i > 0 and ws[i - 1].kind == "number":
+        return False  # « 2,6 millions »: in digits already; the big-number rule reports it
     # « sept. 2025 » is a month (date-format)
     return not (t.norm == "sept" and i + 1 < len(ws) and ws[i + 1].kind == "number")
+
+
+_BIG_UNITS = frozenset(["million", "millions", "milliard", "milliards", "mille"])
 
 
 def _value(tok: Token) -> float | None:
@@ -213,13 +225,73 @@ def date_format(ctx: Context) -> Iterator[Finding]:
                     f"Date abrégée (« {m.group()} »). Écrivez-la en entier : "
                     "« mercredi 12 mars 2025 ».",
                 )
+        for m in _SHORT_DATE_RE.finditer(s.text):
+            a, b = s.start + m.start("d"), s.start + m.end()
+            if not (1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12):
+                continue
+            if any(x < b and a < y for x, y in seen):
+                continue
+            seen.append((a, b))
+            toks = [t for t in s.tokens if a <= t.start < b]
+            if toks:
+                written = ctx.text[a:b]
+                yield ctx.finding(
+                    "date-format",
+                    toks,
+                    f"Date abrégée (« {written} »). Écrivez-la en entier, avec le mois en "
+                    "lettres : « jeudi 14 novembre ».",
+                )
 
 
 @rule("special-char", "warning", "Pas de caractères spéciaux", langs="any")
 def special_char(ctx: Context) -> Iterator[Finding]:
-    """``& § # / ; ( ) [ ]``, footnote markers; one finding per sentence and character."""
+    """``& § # / ; ( ) [ ]``, footnote markers, points ending a list; one finding per
+    sentence and character."""
     for s in ctx.sentences:
         yield from _special_in(ctx, s)
+        yield from _ellipsis(ctx, s)
+
+
+def _code_slash(ctx: Context, t: Token) -> bool:
+    from .words import in_code
+
+    return in_code(ctx.text, t.start, t.end)
+
+
+_INCLUSIVE_BRACKETS_RE = re.compile(
+    r"[^\W\d_]{2,}\((?:e|ne|le|te|se|ve|fe|euse|rice|trice|ère|esse)\)\(?s?\)?"
+)
+
+
+def _inclusive_brackets(ctx: Context, t: Token) -> bool:
+    """« (» of « muni(e) », « candidat(e)s »: a word's feminine ending, not an aside."""
+    a = max(0, t.start - 30)
+    for m in _INCLUSIVE_BRACKETS_RE.finditer(ctx.text, a, min(len(ctx.text), t.end + 30)):
+        if m.start() <= t.start < m.end():
+            return True
+    return False
+
+
+def _ellipsis(ctx: Context, s: Sentence) -> Iterator[Finding]:
+    """« (CPAS, Lire et Écrire, Promotion sociale…) »: points that stand for « etc. »."""
+    toks = list(s.tokens)
+    for i, t in enumerate(toks):
+        dots = t.text == "…" or (
+            t.text == "." and i + 2 < len(toks) and toks[i + 1].text == toks[i + 2].text == "."
+            and toks[i + 2].start == t.start + 2
+        )
+        if not dots or i == 0 or toks[i - 1].kind != "word" or toks[i - 1].end != t.start:
+            continue
+        if toks[i - 1].norm == "etc":
+            continue  # the abbreviation rule reports « etc… »
+        if any(u.text == "," for u in toks[:i]):
+            yield ctx.finding(
+                "special-char",
+                [t] if t.text == "…" else toks[i : i + 3],
+                "Points de suspension à la fin d’une liste. Écrivez la liste complète, ou "
+                "« par exemple » avant la liste.",
+            )
+        return
 
 
 def _special_in(ctx: Context, s: Sentence) -> Iterator[Finding]:
@@ -242,6 +314,10 @@ def _special_in(ctx: Context, s: Sentence) -> Iterator[Finding]:
             continue
         if t.text == "*" and s.kind == "bullet":
             continue
+        if t.text == "/" and _code_slash(ctx, t):
+            continue  # « Réf. 2024/SOC/01872 »: a number to copy as it is
+        if t.text in "()" and _inclusive_brackets(ctx, t):
+            continue  # « muni(e) »: the inclusive-writing rule reports the word
         seen.add(t.text)
         seen.add({"(": ")", "[": "]"}.get(t.text, t.text))
         span = [t]
