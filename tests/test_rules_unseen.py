@@ -63,3 +63,216 @@ def test_time_and_phone_do_not_make_a_long_sentence() -> None:
     text = "Le mardi et le jeudi, de 9 h 30 à 12 h 00, appelez le 081 22 33 44."
     assert count(text) == 12
     assert found(text, "long-sentence") == []
+
+
+def test_time_and_phone_syllables_are_what_a_reader_reads() -> None:
+    assert french.syllables("14 h 30") == 3  # quatorze heures trente
+    assert french.syllables("081 25 86 00") == 4  # four groups, copied one by one
+    assert french.syllables("2024") == 4  # plain numbers as before
+
+
+# ----------------------------------------------------------------- abbreviations
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "how"),
+    [
+        ("Le Dr Van den Bossche vous reçoit.", "Dr", "Docteur"),
+        ("Le Pr Martin vous reçoit.", "Pr", "Professeur"),
+        ("Venez au Bd Cauchy 12 bte 3.", "Bd", "boulevard"),
+        ("Venez au Bd Cauchy 12 bte 3.", "bte", "boîte"),
+        ("Vous habitez Av. Louise 12.", "Av.", "avenue"),
+        ("Envoyez la Réf. du dossier.", "Réf.", "référence"),
+        ("Réf. : 2024/SOC/01872", "Réf.", "référence"),
+        ("Tél. : 081 22 33 44.", "Tél.", "téléphone"),
+        ("N.B. : venez avec vos papiers.", "N.B.", "attention"),
+        ("NB : venez avec vos papiers.", "NB", "attention"),
+        ("Répondez SVP avant lundi.", "SVP", "s’il vous plaît"),
+        ("Arrivez 15 min avant le rendez-vous.", "min", "minutes"),
+        ("Les partenaires, les écoles, etc… vous aident.", "etc", "liste complète"),
+    ],
+)
+def test_abbreviations_written_as_institutions_write_them(
+    text: str, written: str, how: str
+) -> None:
+    hits = [f for f in found(text, "abbreviation") if f.text == written]
+    assert len(hits) == 1, found(text, "abbreviation")
+    assert how in hits[0].message
+    # An abbreviation is not reported as an acronym too.
+    assert all(f.text.replace(".", "") != written.replace(".", "")
+               for f in found(text, "acronym"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il part chez Max. Il revient demain.",
+        "Le Dr. Dupont vous reçoit.",  # with its dot: one finding, not two
+        "Le PS et le MR votent la loi.",  # parties: acronyms
+        "Vous parlez avec Madame Dupont.",
+        "Dr Who est une série.",  # at the start, before a capital: still « Docteur »
+    ],
+)
+def test_abbreviation_lookalikes(text: str) -> None:
+    got = texts(text, "abbreviation")
+    expected = {"Le Dr. Dupont vous reçoit.": ["Dr."], "Dr Who est une série.": ["Dr"]}
+    assert got == expected.get(text, [])
+
+
+def test_a_reference_number_is_not_an_acronym_nor_special_characters() -> None:
+    text = "Votre dossier porte le numéro 2024/SOC/01872."
+    assert texts(text, "acronym") == []
+    assert texts(text, "special-char") == []
+    # « et/ou » is still a special character, and « SOC » alone an acronym.
+    assert texts("Les parents et/ou les tuteurs viennent.", "special-char") == ["/"]
+    assert texts("Le SOC vous répond.", "acronym") == ["SOC"]
+
+
+# --------------------------------------------------------------------- acronyms
+
+
+def test_acronym_spelt_out_with_accented_initials() -> None:
+    assert texts("L’indice socio-économique (ISE) de l’école compte.", "acronym") == []
+    assert texts("Le Conseil du Contentieux des Étrangers (CCE) décide.", "acronym") == []
+    assert texts("L’indice (ISE) de l’école compte.", "acronym") == ["ISE"]
+
+
+# --------------------------------------------------------------- special characters
+
+
+def test_inclusive_brackets_are_one_finding() -> None:
+    text = "Présentez-vous muni(e) de votre carte."
+    assert texts(text, "inclusive-writing") == ["muni(e)"]
+    assert texts(text, "special-char") == []
+    assert texts("Présentez-vous muni(e) de votre carte (eID).", "special-char") == ["(eID)"]
+
+
+def test_points_ending_a_list_stand_for_etc() -> None:
+    text = "Nos partenaires (CPAS, Lire et Écrire, Promotion sociale…) vous aident."
+    msgs = [f.message for f in found(text, "special-char")]
+    assert any("liste complète" in m for m in msgs)
+    assert any(m.startswith("Points de suspension") for m in msgs)
+    assert not any(f.message.startswith("Points") for f in found(
+        "Les fruits, les légumes, etc… sont en vente.", "special-char"))
+    # Points that are a pause, not a list: not this finding.
+    assert not any(f.message.startswith("Points") for f in found(
+        "Il hésite… Puis il part.", "special-char"))
+
+
+# ---------------------------------------------------------------------- negation
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Votre dossier ne pourra être traité.", "ne pourra"),
+        ("Le loyer ne peut dépasser 500 euros.", "ne peut"),
+        ("Tout rendez-vous non annulé sera facturé.", "non annulé"),
+        ("Les soins non urgents attendent.", "non urgents"),
+    ],
+)
+def test_negations_without_pas(text: str, written: str) -> None:
+    assert written in texts(text, "negation")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vous ne payez plus que 1 euro par consultation.",  # « only »
+        "Il ne peut que vous aider.",
+        "Vous êtes d’accord, oui ou non ?",
+        "Moi non plus.",
+        "Non, merci.",
+    ],
+)
+def test_not_negations(text: str) -> None:
+    assert texts(text, "negation") == []
+
+
+# --------------------------------------------------------------------- condition
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Vous payez 1 euro, pour autant qu’ils disposent d’un dossier.", "pour autant qu’"),
+        ("À défaut de réception des documents, le dossier est fermé.", "À défaut"),
+        ("Vérifiez votre statut, faute de quoi vous payez tout.", "faute de quoi"),
+        ("Sous réserve de places libres, vous êtes inscrit.", "Sous réserve"),
+        ("Dans l’hypothèse où vous partez, prévenez-nous.", "Dans l’hypothèse"),
+    ],
+)
+def test_hypotheses_of_administrative_french(text: str, written: str) -> None:
+    assert written in texts(text, "condition")
+
+
+# ----------------------------------------------------------------------- passive
+
+
+def test_passive_with_a_participle_lexique_lacks() -> None:
+    assert texts("Ils doivent avoir été scolarisés 1 an.", "passive") == ["avoir été scolarisés"]
+    assert texts("Les enfants sont scolarisés à Namur.", "passive") == ["sont scolarisés"]
+    # « -é » words that are not participles of a known verb are not passive.
+    assert texts("Le bureau est fermé.", "passive") == []
+    assert texts("Il est café.", "passive") == []
+
+
+# ------------------------------------------------------------------------ numbers
+
+
+def test_millions_in_digits_are_one_finding() -> None:
+    text = "Environ 2,6 millions de personnes sont concernées."
+    assert texts(text, "number-words") == []
+    assert texts(text, "big-number") == ["millions"]
+    assert texts("Deux millions de personnes.", "number-words") == ["Deux millions"]
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Votre rendez-vous est le jeudi 14/11 à 14h30.", "14/11"),
+        ("Le bureau est fermé du 2/9 au 6/9.", "2/9"),
+        ("Venez le 3/05.", "3/05"),
+    ],
+)
+def test_day_and_month_without_year(text: str, written: str) -> None:
+    assert written in texts(text, "date-format")
+
+
+@pytest.mark.parametrize(
+    "text", ["Mangez 1/2 pomme.", "Le service répond 24/7.", "Le 45/12 est un code."]
+)
+def test_fractions_are_not_dates(text: str) -> None:
+    assert texts(text, "date-format") == []
+
+
+# ---------------------------------------------------------------------- metaphors
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Pour la directrice, le défi reste de taille.", "reste de taille"),
+        ("Plus de 1 200 personnes franchissent les portes du centre.",
+         "franchissent les portes"),
+        ("Le projet a vu le jour en 2014.", "vu le jour"),
+        ("Le CAI se bat pour vos droits.", "se bat"),
+        ("Chacun devient un citoyen à part entière.", "à part entière"),
+        ("Cette formation est un tremplin vers l’emploi.", "un tremplin"),
+    ],
+)
+def test_images_of_the_press(text: str, written: str) -> None:
+    assert written in texts(text, "metaphor")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vous voyez le jour se lever.",
+        "Fixez le point de rendez-vous.",
+        "La taille de la veste est grande.",
+        "Il se bat.",
+    ],
+)
+def test_literal_words_are_not_images(text: str) -> None:
+    assert texts(text, "metaphor") == []

@@ -3,6 +3,7 @@ nominalisation. Precision first: each pattern lists the look-alikes it must not 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -63,7 +64,19 @@ def _words(s: Sentence) -> list[Token]:
 
 def _is_participle(tok: Token) -> bool:
     e = lexicon.entry(tok.text)
-    return e is not None and "VER" in e.cgram and e.is_past_participle
+    if e is None:
+        return _unlisted_participle(tok.norm)
+    return "VER" in e.cgram and e.is_past_participle
+
+
+def _unlisted_participle(word: str) -> bool:
+    """A participle Lexique lacks (« scolarisés », « réorientée »): an -é(e)(s) form
+    whose -er verb it knows (« scolariser »)."""
+    stem = re.sub(r"é(?:e|es|s)?$", "", word)
+    if stem == word or len(stem) < 3:
+        return False
+    e = lexicon.entry(stem + "er")
+    return e is not None and "VER" in e.cgram
 
 
 def _lemma_is_etre_verb(tok: Token) -> bool:
@@ -137,6 +150,11 @@ _CLOSERS = frozenset(
     "pas plus jamais rien personne aucun aucune guère nullement point nulle ni".split()
 )
 _NEG_SUBJECTS = frozenset("personne rien aucun aucune nul nulle jamais".split())
+#: Verbs that make a negation with « ne » alone, in written French: « le dossier ne
+#: pourra être traité », « il n’ose demander », « il ne cesse de ».
+_NE_ALONE = frozenset(["pouvoir", "savoir", "oser", "cesser"])
+#: Pronouns between « ne » and its verb (« ne le pourra », « n’y peut »).
+_NE_PRONOUNS = frozenset("le la les l' lui leur y en me m' te t' se s' nous vous".split())
 #: « sans doute » (probably), « sans cesse » (always): not negations for a reader.
 _SANS_FIXED = frozenset("doute cesse arrêt faute encombre".split())
 
@@ -166,15 +184,27 @@ def negation(ctx: Context) -> Iterator[Finding]:
                     yield ctx.finding("negation", ws[back : i + 1], message)
                     break
             else:
+                closed = False
                 for j in range(i + 1, min(len(ws), i + 9)):
                     if norms[j] in ("ne", "n'") or _clause_break(s, ws[i], ws[j]):
                         break
                     if norms[j] in ("que", "qu'"):
+                        closed = True
                         break  # « ne ... que » means « only », not a negation
                     if norms[j] in _CLOSERS:
+                        closed = True
+                        after = norms[j + 1] if j + 1 < len(norms) else ""
+                        if norms[j] == "plus" and after in ("que", "qu'"):
+                            break  # « vous ne payez plus que 1 € »: « only », not a negation
                         used.update(range(i, j + 1))
                         yield ctx.finding("negation", ws[i : j + 1], message)
                         break
+                if not closed and (verb := _ne_alone(ws, norms, i)):
+                    used.update(range(i, verb + 1))
+                    yield ctx.finding("negation", ws[i : verb + 1], message)
+        for i, n in enumerate(norms):
+            if n == "non" and i not in used and _non_adjective(ws, norms, i):
+                yield ctx.finding("negation", ws[i : i + 2], message)
         for i, n in enumerate(norms):
             if i in used:
                 continue
@@ -191,6 +221,36 @@ def negation(ctx: Context) -> Iterator[Finding]:
                     "est possible.",
                     severity="info",
                 )
+
+
+def _ne_alone(ws: list[Token], norms: list[str], i: int) -> int:
+    """The index of « pourra » in « ne pourra être traité » (« ne » + pouvoir, savoir,
+    oser or cesser + an infinitive or « de », with no « pas »), else 0."""
+    j = i + 1
+    while j < len(ws) and norms[j] in _NE_PRONOUNS:
+        j += 1
+    if j + 1 >= len(ws):
+        return 0
+    e = lexicon.entry(ws[j].text)
+    if e is None or not e.cgram & {"VER", "AUX"} or not set(e.lemmas) & _NE_ALONE:
+        return 0
+    nxt = lexicon.entry(ws[j + 1].text)
+    infinitive = nxt is not None and "inf" in nxt.infover
+    return j if infinitive or norms[j + 1] in ("de", "d'", "quoi") else 0
+
+
+def _non_adjective(ws: list[Token], norms: list[str], i: int) -> bool:
+    """« un rendez-vous non annulé », « des prestataires non conventionnés »: « non »
+    before an adjective or a participle; not « oui ou non », « non plus », « non loin »."""
+    if i + 1 >= len(ws) or (i and norms[i - 1] in ("ou", "que", "qu'", "si")):
+        return False
+    nxt = ws[i + 1]
+    if nxt.kind != "word" or nxt.text[:1].isupper() or nxt.norm in ("plus", "seulement", "loin"):
+        return False
+    e = lexicon.entry(nxt.text)
+    if e is None:
+        return _unlisted_participle(nxt.norm)
+    return bool(e.cgram & {"ADJ"}) or ("VER" in e.cgram and e.is_past_participle)
 
 
 def _clause_break(s: Sentence, a: Token, b: Token) -> bool:
@@ -227,6 +287,17 @@ _CONDITION_PHRASES: tuple[tuple[str, ...], ...] = (
     ("à", "moins", "qu'"),
     ("à", "moins", "de"),
     ("le", "cas", "échéant"),
+    ("pour", "autant", "que"),
+    ("pour", "autant", "qu'"),
+    ("pour", "peu", "que"),
+    ("pour", "peu", "qu'"),
+    ("à", "supposer", "que"),
+    ("à", "supposer", "qu'"),
+    ("à", "défaut"),
+    ("faute", "de", "quoi"),
+    ("sous", "réserve"),
+    ("dans", "l'", "hypothèse"),
+    ("dans", "l'", "éventualité"),
 )
 _PHRASE_STARTS = frozenset(p[0] for p in _CONDITION_PHRASES)
 _FINITE = ("ind", "cnd", "sub", "imp")
