@@ -80,7 +80,9 @@ _GLUE_WORDS = (
 )
 
 #: A lone lower-case letter that is no French word: what is left of a cut word ("e aide").
-_FRAGMENT_RE = re.compile(r"(?<![\w’'.\-/°])([bcdefghijklmnpqrstuvwxz])(?=\s+[^\W\d_])")
+_FRAGMENT_RE = re.compile(
+    r"(?<![\w’'.\-/°])(?<!\d\s)(?<!\d\u00a0)([bcdefghijklmnpqrstuvwxz])(?=\s+[^\W\d_])"
+)
 
 _FUNCTION_POS = ("VER", "AUX", "PRE", "CON", "ART", "PRO", "ADV")
 
@@ -95,10 +97,61 @@ def is_placeholder(text: str) -> bool:
     return bool(_PLACEHOLDER_RE.match(text) or _TO_DO_RE.match(text))
 
 
+#: Buttons, links and banners of the website pasted with the text: never the centre's words.
+_CHROME_RE = re.compile(
+    r"^(?:"
+    r"lire la suite|suite de l['’]article|retour(?: [àa] la liste| en haut"
+    r"| aux actualit[ée]s)?|haut de (?:la )?page|imprimer(?: cette (?:page|fiche))?"
+    r"|(?:partager|share)(?: (?:sur|cette (?:page|fiche|article)))?(?:\s*:?\s*(?:facebook|twitter"
+    r"|x|linkedin|whatsapp|e-?mail|courriel|messenger|imprimer|copier le lien)[\s,|/·•-]*)*"
+    r"|tweet(?:er)?|j['’]aime"
+    r")\s*[»›>…:.!]*\s*$"
+    r"|^(?:ce site|notre site|ce site web)\b.{0,80}\bcookies?\b"
+    r"|^(?:nous utilisons|utilisation) des cookies\b"
+    r"|^(?:accepter|refuser|tout accepter|tout refuser|param[èe]tres des cookies)"
+    r"(?:\s*[|/·-]?\s*(?:accepter|refuser|tout accepter|tout refuser|personnaliser))*\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_cms_chrome(text: str) -> bool:
+    """A button, link or cookie banner of the website: "Lire la suite", "Partager : Facebook"."""
+    text = norm(text)
+    return len(text) <= 400 and bool(_CHROME_RE.search(text))
+
+
+#: The openers of a question used as a sub-heading ("Comment ça marche ?").
+_HEADING_QUESTION_RE = re.compile(
+    r"^(?:qu['’]est-ce\s+qu|(?:comment|pourquoi|quel(?:le)?s?|qui|quand|où|combien|à qui"
+    r"|pour qui)\b)",
+    re.IGNORECASE,
+)
+
+#: What questions left for the editor point at: "ce chiffre", "cette démarche", "ici".
+_DEICTIC_RE = re.compile(
+    r"(?<![-’'])\b(?:ce|cet|cette|ces|ici|lequel|laquelle|lesquel(?:le)?s)\b", re.IGNORECASE
+)
+
+
+def is_question_heading(text: str) -> bool:
+    """A question written as a sub-heading ("COMMENT ÇA MARCHE ?", "Qui peut s’inscrire ?")."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 6 and all(c.isupper() for c in letters):
+        return True
+    words = text.split()
+    return (
+        4 <= len(words) <= 14
+        and bool(_HEADING_QUESTION_RE.match(text))
+        and not _DEICTIC_RE.search(text)
+    )
+
+
 def is_editor_question(block: Block) -> bool:
     """A short stand-alone question such as "Lequel ?" or "Supprimer ?", not a quotation."""
     text = block.text
     if block.kind != "para" or not text.endswith("?") or text.startswith(("«", "“", '"')):
+        return False
+    if len(block.lines) == 1 and is_question_heading(text):
         return False
     return len(text.split()) <= 20
 
@@ -294,12 +347,22 @@ def drop_inline_leftovers(block: Block, ctx: Context) -> None:
         block.text = " ".join(kept)
 
 
+#: URLs, web addresses and e-mail addresses.
+_ADDRESS_RE = re.compile(
+    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:be|com|org"
+    r"|net|eu|fr|lu|nl|info)(?:/\S*)?\b",
+    re.IGNORECASE,
+)
+
+
 def find_misspellings(block: Block, ctx: Context) -> None:
     """Report misspelled words of a block: a few per paragraph, each word once per fiche."""
     if ctx.speller is None:
         return
     words = []
-    for word in ctx.speller.misspelled(block.text, skip=ctx.skip_words):
+    # Addresses are not words: "cainamur" in info@cainamur.be is no misspelling.
+    text = _ADDRESS_RE.sub(" ", block.text)
+    for word in ctx.speller.misspelled(text, skip=ctx.skip_words):
         if word.lower() in ctx.reported:
             continue
         ctx.reported.add(word.lower())

@@ -16,11 +16,12 @@ from .leftovers import (
     find_duplicates,
     find_missing_words,
     find_misspellings,
+    is_cms_chrome,
     is_editor_question,
     is_placeholder,
 )
 from .structure import Block, Segment, body_blocks, is_heading, split_export, trailer_start
-from .text import clean, is_blank, slugify, unescape
+from .text import clean, is_blank, quote, slugify, unescape
 from .trailer import cross_references, parse_trailer
 
 _FOOTNOTE_RE = re.compile(r"\[(\d{1,3})\]")
@@ -67,8 +68,36 @@ def parse_fiche(
     ctx.skip_words = glossary_words | frozenset(
         w.lower() for term in trailer.jargon for w in re.findall(r"\w+", term)
     )
+    if segment.period:
+        ctx.add(
+            "period",
+            f"Titre daté « {segment.period} » : la fiche est classée en {segment.year} (sa "
+            f"première année) et son identifiant commence par {segment.year}. La période "
+            f"« {segment.period} » n’est gardée qu’ici : écrivez-la dans le texte de la fiche "
+            "si elle doit paraître.",
+            segment.title_index + 1,
+            segment.period,
+        )
+    if segment.variant is not None:
+        ctx.add(
+            "title-variant",
+            f"Le titre est répété avec d’autres mots : « {quote(segment.variant[1], 120)} ». "
+            f"La fiche garde le premier (« {quote(segment.title, 120)} ») : gardez un seul "
+            "titre dans le CMS.",
+            segment.variant[0],
+            segment.variant[1],
+        )
     kept: list[Block] = []
     for block in body_blocks(lines, segment.content_start, body_end):
+        if is_cms_chrome(block.text):
+            ctx.add(
+                "cms",
+                f"Élément du site web copié dans l’export : « {quote(block.text, 120)} » (bouton, "
+                "lien ou bandeau de cookies). Il n’est pas repris dans la fiche.",
+                block.line,
+                block.text,
+            )
+            continue
         if is_placeholder(block.text):
             ctx.placeholder(block.text, block.line)
             continue
@@ -78,7 +107,10 @@ def parse_fiche(
         kept.append(block)
     dropped = find_duplicates(kept, ctx)
     kept = [b for n, b in enumerate(kept) if n not in dropped]
-    lead_index = next((n for n, b in enumerate(kept) if b.kind == "para"), None)
+    paras = [n for n, b in enumerate(kept) if b.kind == "para"]
+    # The lead is the first paragraph, not a sub-heading opening the text ("Contexte
+    # général"), unless the fiche has nothing else to lead with.
+    lead_index = next((n for n in paras if not is_heading(kept[n])), paras[0] if paras else None)
     for n, block in enumerate(kept):
         if n != lead_index and is_heading(block):
             block.kind = "heading"
@@ -145,6 +177,25 @@ def parse_export(
             f"{export}:{stray[0]}: {len(stray)} ligne(s) avant la première fiche ne sont reprises "
             "dans aucune fiche : vérifiez le début de l’export."
         )
+    yearless = [s for s in segments if s.yearless]
+    for segment in yearless:
+        notes.append(
+            f"{export}:{segment.title_index + 1}: la fiche « {quote(segment.title, 90)} » "
+            f"(lignes {segment.title_index + 1} à {segment.end}) n’a pas d’année dans son titre : "
+            "elle n’est pas importée. Écrivez son titre sous la forme "
+            f"« 2016 – {quote(segment.title, 60)} » dans le CMS, puis réimportez."
+        )
+    segments = [s for s in segments if not s.yearless]
+    if not segments:
+        first = yearless[0]
+        raise ExportError(
+            export,
+            f"no fiche found: « {quote(first.title, 60)} » (line {first.title_index + 1}) "
+            "looks like a fiche title, but has no year",
+            line=first.title_index + 1,
+            hint="Each fiche must start with a title line such as '2016 – Titre de la fiche' "
+            "(year, dash, title).",
+        )
     skip = frozenset(w.lower() for w in glossary_words)
     fiches: list[Fiche] = []
     first_line: dict[str, int] = {}
@@ -172,7 +223,7 @@ def parse_export(
                     f"fiche est importée sous l’identifiant {fiche.id}. Vérifiez s’il s’agit de la "
                     "même fiche et gardez-en une seule dans le CMS.",
                     line=segment.title_index + 1,
-                    text=f"{segment.year} – {segment.title}",
+                    text=f"{segment.period or segment.year} – {segment.title}",
                 ),
             )
         first_line[fiche.id] = segment.title_index + 1

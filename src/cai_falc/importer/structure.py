@@ -13,7 +13,22 @@ from dataclasses import dataclass
 
 from .text import clean, fold, is_blank, norm
 
-_TITLE_RE = re.compile(r"^((?:1[89]|20)\d\d)\s*[–—‒―-]+\s*(\S.*)$")
+#: "2016 – Titre", "2016 - Titre", "2016 : Titre", and a period "2015-2016 – Titre".
+_TITLE_RE = re.compile(
+    r"^((?:1[89]|20)\d\d)"
+    r"(?:\s*[-–—‒―/]\s*((?:1[89]|20)?\d\d)(?!\d))?"
+    r"\s*(?:[–—‒―-]+|:)\s*(\S.*)$"
+)
+
+
+@dataclass
+class Title:
+    """A title line: its year, the period as written ("2015-2016") if any, and the title."""
+
+    year: int
+    title: str
+    period: str = ""
+
 
 #: An image caption: "2014 — Couv Batisseurs Inter (vignette)" or a picture file name.
 _CAPTION_RE = re.compile(
@@ -24,29 +39,64 @@ _CAPTION_RE = re.compile(
 
 #: A numbered list item: "1. ", "2) ".
 _NUMBERED_RE = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
+#: A lettered list item: "a) un bilan de compétences ;" (the letter stays in the text).
+_LETTERED_RE = re.compile(r"^[a-h]\)\s+(?=\S)")
 BULLET_RE = re.compile(r"^(?:[•◦▪▫‣∙●○■□➢➤►–—]|[-*+](?=\s))\s*")
 
 END_PUNCT = tuple('.:;,!?…»)"”')
 
 
-def title_match(line: str) -> re.Match[str] | None:
-    """The (year, title) match of a title line, or None (captions are not titles)."""
+def title_match(line: str) -> Title | None:
+    """The year and title of a title line, or None (captions are not titles)."""
     text = norm(line)
     if len(text) > 300 or _CAPTION_RE.search(text):
         return None
-    return _TITLE_RE.match(text)
+    match = _TITLE_RE.match(text)
+    if match is None:
+        return None
+    year, end, title = int(match.group(1)), match.group(2), match.group(3)
+    if end is None:
+        return Title(year, title)
+    last = int(end) if len(end) == 4 else year // 100 * 100 + int(end)
+    spaced = " " in text[4 : match.start(2)]  # "2015-16" is a period, "2014 – 30 – …" is not
+    if not year < last <= year + 30 or (len(end) == 2 and spaced):
+        # "2014 – 30 – …" or "2016-2015 – …": not a period; read it as year and title.
+        plain = re.match(r"^\d{4}\s*(?:[–—‒―-]+|:)\s*(\S.*)$", text)
+        return Title(year, plain.group(1)) if plain else None
+    period = text[: match.start(3)].rstrip(" :–—‒―-")
+    return Title(year, title, norm(period))
 
 
 def _words(text: str) -> str:
     return re.sub(r"\W+", "", fold(text))
 
 
-def same_title(line: str, title: re.Match[str]) -> bool:
+def _word_set(text: str) -> set[str]:
+    return set(re.findall(r"\w+", fold(text)))
+
+
+def same_title(line: str, title: Title) -> bool:
     """True if ``line`` repeats the title: same year and words, whatever the case and spaces."""
     other = title_match(line)
-    if other is None or other.group(1) != title.group(1):
+    if other is None or other.year != title.year:
         return False
-    return _words(other.group(2)) == _words(title.group(2))
+    return _words(other.title) == _words(title.title)
+
+
+def title_variant(line: str, title: Title) -> bool:
+    """True if ``line`` is the title again with a few words changed (same year).
+
+    The CMS prints each title twice; an editor who retouched one of them leaves two
+    versions ("… en province de Namur" / "… dans la province de Namur").
+    """
+    other = title_match(line)
+    if other is None or other.year != title.year or other.period != title.period:
+        return False
+    mine, theirs = _word_set(title.title), _word_set(other.title)
+    if not mine or not theirs:
+        return False
+    shared = len(mine & theirs)
+    return shared >= 2 and shared / len(mine | theirs) >= 0.6
 
 
 def is_caption(line: str) -> bool:
@@ -58,8 +108,23 @@ def is_caption(line: str) -> bool:
 
 
 _SECTION_KEYS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"^ressources(?: a telecharger)?$|^telechargements?$|^documents?$"), "resources"),
-    (re.compile(r"^(?:jargon|glossaire|lexique|abreviations|sigles)\b.*$"), "jargon"),
+    (
+        re.compile(
+            r"^ressources(?: a telecharger)?$|^telechargements?$|^documents? a telecharger$"
+            r"|^documents?$"
+        ),
+        "resources",
+    ),
+    # "Jargon, abréviations, sigles et acronymes", "Glossaire", "Sigles et abréviations" —
+    # not "Glossaire des termes de l'asile", a sub-heading of the body.
+    (
+        re.compile(
+            r"^jargon\b.*$"
+            r"|^(?:glossaire|lexique|abreviations?|sigles?|acronymes?)"
+            r"(?:\s*(?:,|et)?\s*(?:abreviations?|sigles?|acronymes?|jargon))*$"
+        ),
+        "jargon",
+    ),
     (re.compile(r"^(?:sources?|notes?|references?|bibliographie)$"), "sources"),
     (re.compile(r"^categories?$"), "categories"),
     (re.compile(r"^axes?(?: strategiques?)?(?: d'intervention)?$"), "axes"),
@@ -67,6 +132,15 @@ _SECTION_KEYS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^generales?$"), "generales"),
     (re.compile(r"^specifiques?$"), "specifiques"),
 ]
+
+#: Headings that may carry their section's first item on the same line ("Sources : Rapport
+#: d’activités 2012", "Jargon, abréviations… : CPAS (…)"); not "Notes :" or "Documents :",
+#: which open sentences of a body too.
+_INLINE_HEAD_RE = re.compile(
+    r"^(?:ressources a telecharger|telechargements?|jargon\b.*|glossaire|lexique"
+    r"|sources?|references?|bibliographie)$"
+)
+
 
 SECTION_LABELS = {
     "resources": "Ressources à télécharger",
@@ -81,11 +155,8 @@ SECTION_LABELS = {
 }
 
 
-def section_of(line: str) -> str | None:
-    """The trailing section a heading line opens ("Sources :" -> "sources"), or None."""
-    if len(line) > 120:
-        return None
-    text = fold(line)
+def _section_name(head: str) -> str | None:
+    text = fold(head)
     if not text or len(text) > 80:
         return None
     text = text.rstrip(" :").strip()
@@ -93,6 +164,32 @@ def section_of(line: str) -> str | None:
         if pattern.match(text):
             return name
     return None
+
+
+def section_heading(line: str) -> tuple[str, str] | None:
+    """(section, item on the same line) for a trailing-section heading, or None.
+
+    "Sources :" -> ("sources", ""); "Sources : Rapport 2012, p. 8." -> ("sources",
+    "Rapport 2012, p. 8."): the item is the section's first one, not to be lost.
+    """
+    if len(line) > 300:
+        return None
+    text = norm(line)
+    head, colon, rest = text.partition(":")
+    if colon and rest.strip(" :"):
+        name = _section_name(head)
+        if name is not None and _INLINE_HEAD_RE.match(fold(head).strip()):
+            return name, rest.strip()
+    if len(line) > 120:
+        return None
+    name = _section_name(text)
+    return (name, "") if name is not None else None
+
+
+def section_of(line: str) -> str | None:
+    """The trailing section a heading line opens ("Sources :" -> "sources"), or None."""
+    found = section_heading(line)
+    return found[0] if found else None
 
 
 def is_empty_legend(line: str) -> bool:
@@ -111,6 +208,12 @@ class Segment:
     title_index: int
     content_start: int
     end: int
+    #: The period as written in the title ("2015-2016"), when it names more than a year.
+    period: str = ""
+    #: The repeated title line when an editor changed its words: (1-based line, text).
+    variant: tuple[int, str] | None = None
+    #: A title repeated without any year: a fiche the export cannot file (set aside).
+    yearless: bool = False
 
 
 def _next_nonblank(lines: list[str]) -> list[int]:
@@ -122,6 +225,45 @@ def _next_nonblank(lines: list[str]) -> list[int]:
         if not is_blank(lines[i]):
             following = i
     return out
+
+
+#: A box of the categories: "☑ Accompagnement", "☐ Logement", "[x] Santé", "? Santé" (lost).
+_BOX_RE = re.compile(r"^(?:[☑☒✅✔✓☐□❏]|\[[ xX]?\]|\([ xX]\)|\?\s)")
+
+
+def is_trailer_line(line: str) -> bool:
+    """A section heading, a legend, an image caption or a category box."""
+    text = norm(line)
+    return bool(
+        section_of(text) or is_empty_legend(text) or is_caption(text) or _BOX_RE.match(text)
+    )
+
+
+def _opens_text(line: str) -> bool:
+    """Could ``line`` be the first line of a fiche's text (a lead or a sub-heading)?
+
+    After a fiche's trailing sections, a title line opens the next fiche only when text
+    follows: "2007 – Loi du 12 janvier 2007 …" followed by "Catégories :" is a source.
+    """
+    text = norm(line)
+    if not text or is_trailer_line(text) or title_match(text) is not None:
+        return False
+    return not BULLET_RE.match(text) and not text.startswith(("[", "("))
+
+
+def _yearless_title(lines: list[str], i: int, nxt: int) -> bool:
+    """A line printed twice, as the CMS prints titles, but with no year: "Accueil des MENA"."""
+    if nxt >= len(lines):
+        return False
+    text, again = norm(lines[i]), norm(lines[nxt])
+    if not 2 <= len(text.split()) <= 30 or text.endswith((".", ";", ",", ":")):
+        return False
+    if is_trailer_line(text) or BULLET_RE.match(text) or not text[:1].isupper():
+        return False
+    if _words(text) != _words(again) or not _words(text):
+        return False
+    body = _next_nonblank(lines[nxt : nxt + 50])  # the text after it, within a few lines
+    return bool(body) and body[0] < len(body) and _opens_text(lines[nxt + body[0]])
 
 
 def split_export(lines: list[str]) -> list[Segment]:
@@ -136,28 +278,49 @@ def split_export(lines: list[str]) -> list[Segment]:
             i += 1
             continue
         match = title_match(line)
+        nxt = following[i]
         if match is not None:
-            nxt = following[i]
+            after = lines[nxt] if nxt < len(lines) else ""
             repeated = nxt < len(lines) and (
-                same_title(lines[nxt], match)
-                or (len(lines[nxt]) < 400 and _words(lines[nxt]) == _words(match.group(2)))
+                same_title(after, match)
+                or (len(after) < 400 and _words(after) == _words(match.title))
             )
-            if repeated or in_trailer:
+            variant = not repeated and nxt < len(lines) and title_variant(after, match)
+            if repeated or variant or (in_trailer and _opens_text(after)):
                 if segments:
                     segments[-1].end = i
-                content = following[nxt] if repeated else nxt
+                twice = repeated or variant
+                content = following[nxt] if twice else nxt
                 segments.append(
                     Segment(
-                        year=int(match.group(1)),
-                        title=norm(match.group(2)),
+                        year=match.year,
+                        title=norm(match.title),
                         title_index=i,
                         content_start=min(content, len(lines)),
                         end=len(lines),
+                        period=match.period,
+                        variant=(nxt + 1, norm(after)) if variant else None,
                     )
                 )
                 in_trailer = False
-                i = (nxt + 1) if repeated else (i + 1)
+                i = (nxt + 1) if twice else (i + 1)
                 continue
+        elif in_trailer and _yearless_title(lines, i, nxt):
+            if segments:
+                segments[-1].end = i
+            segments.append(
+                Segment(
+                    year=0,
+                    title=norm(line),
+                    title_index=i,
+                    content_start=min(following[nxt], len(lines)),
+                    end=len(lines),
+                    yearless=True,
+                )
+            )
+            in_trailer = False
+            i = nxt + 1
+            continue
         if section_of(line) or is_empty_legend(line) or is_caption(line):
             in_trailer = True
         i += 1
@@ -210,6 +373,9 @@ def body_blocks(lines: list[str], start: int, end: int) -> list[Block]:
         elif numbered:
             current = Block("numbered", [(i + 1, text[numbered.end() :])], number=int(numbered[1]))
             blocks.append(current)
+        elif _LETTERED_RE.match(text):
+            current = Block("bullet", [(i + 1, text)])
+            blocks.append(current)
         elif current is not None and (
             current.kind == "para"
             or not current.lines[-1][1].endswith(END_PUNCT)
@@ -253,6 +419,9 @@ def trailer_start(lines: list[str], start: int, end: int) -> int:
         top = i
         while i >= start and not is_blank(lines[i]):
             i -= 1
-        if top >= start and clean(lines[i + 1]).startswith("* "):
+        block = [clean(line) for line in lines[i + 1 : top + 1]]
+        # ... but not a "* " list: "* un point\n* un autre point" is the body's.
+        starred = sum(1 for line in block if line.startswith("* "))
+        if top >= start and block[0].startswith("* ") and starred == 1:
             first = i + 1
     return first

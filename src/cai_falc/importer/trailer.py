@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..fiche import Related, Resource, Source
-from .leftovers import Context, is_placeholder
-from .structure import BULLET_RE, SECTION_LABELS, is_caption, is_empty_legend, section_of
+from .leftovers import Context, is_cms_chrome, is_placeholder
+from .structure import BULLET_RE, SECTION_LABELS, is_caption, is_empty_legend, section_heading
 from .text import clean, norm, quote
 
 _TICKED = ("☑", "☒", "✅", "✔", "✓", "[x]", "[X]", "(x)")
@@ -90,9 +90,20 @@ def parse_trailer(lines: list[str], start: int, end: int, ctx: Context) -> Trail
         number, text = i + 1, clean(lines[i])
         if not text:
             continue
-        name = section_of(text)
-        if name is not None:
-            section = name
+        heading = section_heading(text)
+        if heading is not None:
+            section, text = heading
+            if not text:
+                continue
+            # "Sources : Rapport 2012, p. 8.": the heading's first item, read as the others.
+        if is_cms_chrome(text):
+            ctx.add(
+                "cms",
+                f"Élément du site web copié dans l’export : « {quote(text, 120)} » (bouton, lien "
+                "ou bandeau de cookies). Il n’est pas repris dans la fiche.",
+                number,
+                norm(text),
+            )
             continue
         if is_empty_legend(text):
             ctx.add(

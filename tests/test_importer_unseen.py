@@ -1,0 +1,341 @@
+"""The importer on exports nobody had seen: other fiches, other editors' habits.
+
+The exports under tests/data/unseen/ follow the seed's conventions (title printed twice,
+"  • " bullets, "* Légende", trailing sections with ticked boxes) and vary what editors
+do: periods and other dashes in titles, a title without a year, a retouched repeated
+title, inline section items, body sub-headings that look like trailing sections, list
+styles, website buttons and cookie banners, Windows-1252 with CRLF, a BOM and tabs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cai_falc import config, importer, storage
+from cai_falc.cli import cli
+from cai_falc.errors import ExportError
+from cai_falc.fiche import Fiche, Resource, Source
+from cai_falc.importer.text import unescape
+
+UNSEEN = Path(__file__).parent / "data" / "unseen"
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / "000_3265c7d80c062ad5.txt"
+EXPORTS = sorted(UNSEEN.glob("*.txt"))
+
+#: Facts a fiche must keep: dates, numbers, amounts, URLs, e-mail addresses.
+_FACT_RE = re.compile(
+    r"https?://\S+?(?=[\s»,;)]|\.(?:\s|$)|$)|www\.\S+?(?=[\s»,;)]|\.(?:\s|$)|$)"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\d{1,2}/\d{1,2}/\d{4}|\d[\d.,/ \u00a0]*\d|\d"
+)
+
+
+def _settings(root: Path = UNSEEN, *, spelling: bool = True) -> config.Settings:
+    base = config.Settings(root=root)
+    return dataclasses.replace(base, importer=dataclasses.replace(base.importer, spelling=spelling))
+
+
+def _import(name: str, out: Path, *, spelling: bool = True) -> importer.ImportResult:
+    return importer.import_export(UNSEEN / name, out, settings=_settings(spelling=spelling))
+
+
+def _texts(fiche: Fiche, kind: str) -> list[str]:
+    return [r.text for r in fiche.review if r.kind == kind]
+
+
+def _facts(text: str) -> set[str]:
+    return {" ".join(m.group().replace("\u00a0", " ").split()) for m in _FACT_RE.finditer(text)}
+
+
+# ----------------------------------------------------------------------- every fact kept
+
+
+@pytest.mark.parametrize("export", [*EXPORTS, SEED], ids=lambda p: p.name)
+def test_every_fact_of_the_export_is_in_a_fiche_file_or_a_note(
+    export: Path, tmp_path: Path
+) -> None:
+    """Nothing is silently dropped: each number, date, URL and e-mail of the export is in a
+    written fiche (text or front matter, review entries included) or in an import note."""
+    result = importer.import_export(export, tmp_path, settings=_settings(spelling=False))
+    source = unescape(storage.read_text(export).text)
+    written = " ".join(
+        p.read_text(encoding="utf-8").replace("\u00a0", " ") for p in tmp_path.glob("*.md")
+    )
+    written = " ".join(written.replace("\n  ", " ").split())
+    notes = " ".join(result.notes)
+    missing = sorted(f for f in _facts(source) if f not in written and f not in notes)
+    assert missing == []
+
+
+# ----------------------------------------------------------------------- titles and years
+
+
+def test_periods_dashes_and_colons_in_titles(tmp_path: Path) -> None:
+    result = _import("interpretariat.txt", tmp_path)
+    assert [(f.year, f.title) for f in result.fiches] == [
+        (2019, "Interprétariat social : un service qui se professionnalise"),
+        (2015, "Équivalence des diplômes : une permanence pour s’y retrouver"),
+        (2018, "Le permis de conduire, un levier pour l’emploi"),
+    ]
+    period = result.fiches[1]
+    assert period.id == "2015-equivalence-des-diplomes-une-permanence-pour-s-y-retrouver"
+    (item,) = [r for r in period.review if r.kind == "period"]
+    assert (item.text, item.line) == ("2015-2016", 80)
+
+    cp1252 = _import("fle_cp1252_crlf.txt", tmp_path / "b", spelling=False)
+    logement = cp1252.fiches[-1]
+    assert (logement.year, logement.title) == (
+        2020,
+        "Le logement, une priorité pendant la crise sanitaire",
+    )
+    assert logement.categories.thematiques.generales == ["Logement"]
+    assert logement.lead.startswith("Pendant le confinement du printemps 2020")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("2015-2016 – Titre", (2015, "Titre", "2015-2016")),
+        ("2015–16 : Titre", (2015, "Titre", "2015–16")),
+        ("2019 : Titre", (2019, "Titre", "")),
+        ("2014 – 50 ans d’immigration", (2014, "50 ans d’immigration", "")),
+        ("2014 – 30 – Titre", (2014, "30 – Titre", "")),
+        ("2016-2015 – Titre", (2016, "2015 – Titre", "")),
+    ],
+)
+def test_title_lines(line: str, expected: tuple[int, str, str]) -> None:
+    from cai_falc.importer.structure import title_match
+
+    found = title_match(line)
+    assert found is not None
+    assert (found.year, found.title, found.period) == expected
+
+
+def test_a_fiche_without_a_year_is_set_aside_with_its_lines(tmp_path: Path) -> None:
+    result = _import("fle_cp1252_crlf.txt", tmp_path, spelling=False)
+    assert result.encoding == "windows-1252"
+    assert [f.year for f in result.fiches] == [2011, 2020]
+    (note,) = [n for n in result.notes if "pas d’année" in n]
+    assert note.startswith("fle_cp1252_crlf.txt:55:")
+    assert "Accueil des mineurs étrangers non accompagnés (MENA)" in note
+    assert "lignes 55 à 79" in note
+    fle = result.fiches[0]
+    # Its text is not filed under the previous fiche's categories.
+    assert not any("MENA" in r.text or "tuteurs" in r.text for r in fle.review)
+    assert fle.categories.axes == ["Accompagnement", "Travail en réseau"]
+
+
+def test_an_export_whose_only_fiche_has_no_year_is_bad_input(project: Path) -> None:
+    export = project / "export.txt"
+    export.write_text(
+        "Accueil des MENA\n\nAccueil des MENA\n\nLe CAI accompagne les tuteurs.\n\n"
+        "Catégories :\n\n☑ Accompagnement\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ExportError, match="no fiche found") as info:
+        importer.parse_export(export.read_text(encoding="utf-8"), export="export.txt")
+    assert info.value.line == 1
+    result = CliRunner().invoke(cli, ["import", str(export), "--project", str(project)])
+    assert result.exit_code == 2, result.output
+    assert "export.txt:1" in result.output and "has no year" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_retouched_repeated_title_is_not_the_lead(tmp_path: Path) -> None:
+    chrono = _import("asile.txt", tmp_path).fiches[0]
+    assert chrono.title == "Chronologie de l’accueil des demandeurs d’asile en province de Namur"
+    assert chrono.lead.startswith("Cette fiche retrace les grandes étapes")
+    assert _texts(chrono, "title-variant") == [
+        "2010 – Chronologie de l’accueil des demandeurs d’asile dans la province de Namur"
+    ]
+
+
+def test_two_fiches_with_one_title_get_two_ids(tmp_path: Path) -> None:
+    result = _import("femmes_bom.txt", tmp_path, spelling=False)
+    assert result.encoding == "utf-8-sig"
+    ids = [f.id for f in result.fiches]
+    assert ids[:2] == [
+        "2013-droits-des-femmes-migrantes-des-groupes-de-parole",
+        "2013-droits-des-femmes-migrantes-des-groupes-de-parole-2",
+    ]
+    assert len(set(ids)) == len(ids) == 4
+    assert result.fiches[1].lead.startswith("En septembre 2013, le CAI ouvre un deuxième groupe")
+    assert _texts(result.fiches[1], "duplicate-fiche")
+
+
+# ----------------------------------------------------------------------- trailer
+
+
+def test_a_source_line_with_a_year_is_not_a_new_fiche(tmp_path: Path) -> None:
+    result = _import("asile.txt", tmp_path, spelling=False)
+    assert [f.year for f in result.fiches] == [2010, 2012, 2013]
+    chrono = result.fiches[0]
+    assert chrono.sources == [
+        Source(ref="1", text="Rapport d’activités du CAI 2012, p. 8."),
+        Source(
+            ref="2",
+            text="2007 – Loi du 12 janvier 2007 sur l’accueil des demandeurs d’asile et de "
+            "certaines autres catégories d’étrangers, Moniteur belge du 7 mai 2007.",
+        ),
+    ]
+    assert chrono.categories.axes == ["Accompagnement"]
+    assert chrono.categories.thematiques.generales == ["Juridique / justice"]
+
+
+def test_a_body_sub_heading_named_like_a_section_stays_in_the_body(tmp_path: Path) -> None:
+    chrono = _import("asile.txt", tmp_path, spelling=False).fiches[0]
+    assert "## Glossaire des termes de l’asile" in chrono.body
+    assert "« annexe 26 »" in chrono.body
+    assert "## Documents utiles" in chrono.body
+    assert "081 73 71 76 (du lundi au vendredi, de 9 h à 16 h 30)" in chrono.body
+    # A "* " list right before "Ressources" is the body's, not an image legend.
+    assert chrono.body.endswith(
+        "- Un exemplaire papier par service\n- La version PDF sur demande à info@cainamur.be"
+    )
+    assert chrono.jargon == {
+        "Fedasil": "Agence fédérale pour l’accueil des demandeurs d’asile",
+        "OQT": "ordre de quitter le territoire",
+    }
+    assert not _texts(chrono, "legend")
+
+
+def test_an_item_on_the_section_heading_line_is_kept(tmp_path: Path) -> None:
+    social = _import("interpretariat.txt", tmp_path, spelling=False).fiches[0]
+    assert social.jargon == {
+        "CPAS": "Centre public d’action sociale",
+        "SeTIS": "Service de traduction et d’interprétariat en milieu social",
+    }
+    assert social.resources == [
+        Resource(
+            label="Brochure « L’interprète, un partenaire » (PDF, 2,4 Mo)",
+            url="https://www.cainamur.be/docs/interprete-partenaire.pdf",
+        )
+    ]
+    assert [s.ref for s in social.sources] == ["1", "2"]
+    assert "[^1]" in social.body and "[^2]" in social.body
+    assert not _texts(social, "footnote")
+
+
+@pytest.mark.parametrize(
+    ("line", "section", "item"),
+    [
+        ("Sources :", "sources", ""),
+        ("Sources : Rapport 2012, p. 8.", "sources", "Rapport 2012, p. 8."),
+        ("Jargon, abréviations, sigles et acronymes :\u00a0", "jargon", ""),
+        ("Glossaire", "jargon", ""),
+        ("Sigles et abréviations :", "jargon", ""),
+        ("Ressources à télécharger : Dépliant (PDF)", "resources", "Dépliant (PDF)"),
+    ],
+)
+def test_section_headings(line: str, section: str, item: str) -> None:
+    from cai_falc.importer.structure import section_heading
+
+    assert section_heading(line) == (section, item)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Glossaire des termes de l’asile",
+        "Documents utiles",
+        "Notes : le CAI rappelle que les permanences sont gratuites.",
+        "Sources de financement du projet",
+    ],
+)
+def test_body_lines_that_are_not_section_headings(line: str) -> None:
+    from cai_falc.importer.structure import section_heading
+
+    assert section_heading(line) is None
+
+
+# ----------------------------------------------------------------------- body
+
+
+def test_website_buttons_and_cookie_banners_are_set_aside(tmp_path: Path) -> None:
+    social, _, permis = _import("interpretariat.txt", tmp_path, spelling=False).fiches
+    assert _texts(social, "cms") == ["Lire la suite", "Partager : Facebook Twitter LinkedIn"]
+    assert [r.line for r in social.review if r.kind == "cms"] == [35, 37]
+    for fiche in (social, permis):
+        assert "Lire la suite" not in fiche.body and "Partager" not in fiche.body
+    assert _texts(permis, "cms")[0] == "Lire la suite »"
+    assert _texts(permis, "cms")[1].startswith("Ce site utilise des cookies")
+    assert not _texts(permis, "unclassified")
+    assert permis.body.endswith("Le coût de l’examen (15 €) est pris en charge par le projet.")
+
+
+def test_a_question_written_as_a_heading_is_not_an_editor_question(tmp_path: Path) -> None:
+    social = _import("interpretariat.txt", tmp_path, spelling=False).fiches[0]
+    assert "COMMENT ÇA MARCHE ?" in social.body
+    assert not _texts(social, "question")
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        ("COMMENT ÇA MARCHE ?", True),
+        ("Qui peut s’inscrire au parcours ?", True),
+        ("Qu’est-ce que l’interprétariat social ?", True),
+        ("Lequel ?", False),
+        ("Supprimer ?", False),
+        ("Faut-il garder ce chiffre ?", False),
+        ("Est-ce que cette démarche se poursuit toujours aujourd’hui ?", False),
+        ("Quel est le bon chiffre pour cette année ?", False),
+    ],
+)
+def test_question_headings(text: str, heading: bool) -> None:
+    from cai_falc.importer.leftovers import is_question_heading
+
+    assert is_question_heading(text) is heading
+
+
+def test_a_sub_heading_opening_the_text_is_not_the_lead(tmp_path: Path) -> None:
+    isp = _import("femmes_bom.txt", tmp_path, spelling=False).fiches[3]
+    assert isp.lead.startswith("Le projet « Levons les freins » est lancé le 15 janvier 2021")
+    assert isp.body.startswith("## Contexte général\n\n")
+
+
+def test_lettered_items_stay_one_per_line(tmp_path: Path) -> None:
+    isp = _import("femmes_bom.txt", tmp_path, spelling=False).fiches[3]
+    assert (
+        "- a) un bilan de compétences ;\n"
+        "- b) un module de 10 séances sur les codes du monde du travail ;\n"
+        "- c) un stage de 4 semaines en entreprise ;\n"
+        "- d) un suivi individuel de 6 mois."
+    ) in isp.body
+
+
+def test_tabs_bom_and_mixed_bullets(tmp_path: Path) -> None:
+    femmes = _import("femmes_bom.txt", tmp_path, spelling=False).fiches[0]
+    assert "organisées chaque jeudi après-midi" in femmes.body
+    assert "- Une garderie est prévue pour les enfants de moins de 6 ans.\n" in femmes.body
+    assert "\t" not in femmes.body and "\ufeff" not in femmes.title
+    social = _import("interpretariat.txt", tmp_path / "a", spelling=False).fiches[0]
+    assert (
+        "- la déontologie (secret professionnel, neutralité, fidélité) ;\n"
+        "- les techniques d’interprétation consécutive ;\n"
+        "- le vocabulaire médical et juridique de base ;\n"
+        "- la gestion des émotions lors d’entretiens difficiles."
+    ) in social.body
+    assert "1. l’interprétariat en présentiel" in social.body
+
+
+def test_no_false_alarms_on_addresses_and_hours(tmp_path: Path) -> None:
+    result = _import("interpretariat.txt", tmp_path)
+    spelled = {t for f in result.fiches for t in _texts(f, "spelling")}
+    assert not spelled & {"cainamur", "setisw", "interpretariat", "equivalences"}
+    assert not any(_texts(f, "cut-text") for f in result.fiches)
+
+
+def test_cli_import_then_build_on_every_unseen_export(project: Path) -> None:
+    runner = CliRunner()
+    for export in EXPORTS:
+        result = runner.invoke(cli, ["import", str(export), "--project", str(project)])
+        assert result.exit_code == 0, result.output
+        assert "Traceback" not in result.output
+    names = sorted(p.name for p in (project / "fiches").glob("*.md"))
+    assert len(names) == 3 + 2 + 4 + 3
+    assert all(re.fullmatch(r"(19|20)\d\d-[a-z0-9-]+\.md", n) for n in names)
