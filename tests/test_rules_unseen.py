@@ -276,3 +276,41 @@ def test_images_of_the_press(text: str, written: str) -> None:
 )
 def test_literal_words_are_not_images(text: str) -> None:
     assert texts(text, "metaphor") == []
+
+
+# ------------------------------------------------------- good easy-to-read layout
+
+
+def test_semicolon_ending_a_bullet_is_list_punctuation() -> None:
+    text = "Vous pouvez vous inscrire :\n- sur internet\u00a0;\n- par téléphone ;\n- au bureau.\n"
+    assert texts(text, "special-char") == []
+    # Inside a sentence or a bullet it still joins two sentences.
+    assert texts("Venez tôt ; prenez vos papiers.", "special-char") == [";"]
+    assert texts("- venez tôt ; prenez vos papiers.", "special-char") == [";"]
+
+
+def test_a_quoted_example_is_one_line() -> None:
+    text = "Par exemple : « Mon bébé dort mal. Que faire ? »\n"
+    assert found(text, "one-sentence-per-line", falc=True) == []
+    # A sentence after the quotation is a second sentence on the line.
+    assert texts("Il dit : « Venez. » Puis il part.\n", "one-sentence-per-line", falc=True) == [
+        "Puis il part."
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voter est obligatoire quand vous êtes inscrit.",
+        "Le repas est compris.",
+        "Vous êtes domiciliée à Namur.",
+    ],
+)
+def test_states_are_not_passive(text: str) -> None:
+    assert texts(text, "passive") == []
+
+
+def test_state_words_with_an_agent_are_passive() -> None:
+    assert texts("Vous êtes inscrit par votre assistante sociale.", "passive") == [
+        "êtes inscrit"
+    ]

@@ -41,7 +41,9 @@ STATIVE = frozenset(
     basé basée basés basées engagé engagée engagés engagées convaincu convaincue convaincus
     convaincues prêt prête prêts prêtes fini finie finis finies désolé désolée désolés
     désolées ravi ravie ravis ravies disposé disposée disposés disposées
-    connu connue connus connues tenu tenue tenus tenues""".split()
+    connu connue connus connues tenu tenue tenus tenues inscrit inscrite inscrits inscrites
+    compris comprise inclus incluse incluses assuré assurée assurés assurées domicilié
+    domiciliée domiciliés domiciliées installé installée installés installées""".split()
 )
 #: « être fait de » (made of) describes a thing, it is not an action.
 _MADE_OF = frozenset("fait faite faits faites composé composée composés composées".split())

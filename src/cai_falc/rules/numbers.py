@@ -314,6 +314,8 @@ def _special_in(ctx: Context, s: Sentence) -> Iterator[Finding]:
             continue
         if t.text == "*" and s.kind == "bullet":
             continue
+        if t.text == ";" and s.kind == "bullet" and t is s.tokens[-1]:
+            continue  # « - par téléphone ; »: how French ends a bullet, not a joined sentence
         if t.text == "/" and _code_slash(ctx, t):
             continue  # « Réf. 2024/SOC/01872 »: a number to copy as it is
         if t.text in "()" and _inclusive_brackets(ctx, t):

@@ -111,12 +111,21 @@ def one_sentence_per_line(ctx: Context) -> Iterator[Finding]:
     sentences is still checked by the other rules.
     """
     for prev, s in zip(ctx.sentences, ctx.sentences[1:], strict=False):
-        if s.line == prev.line and s.line not in ctx.box_lines:
+        if s.line == prev.line and s.line not in ctx.box_lines and not _quoted(ctx, prev, s):
             yield ctx.finding(
                 "one-sentence-per-line",
                 s,
                 "Deux phrases sur la même ligne. Commencez chaque phrase sur une nouvelle ligne.",
             )
+
+
+def _quoted(ctx: Context, prev: Sentence, s: Sentence) -> bool:
+    """« Par exemple : « Mon bébé dort mal. Que faire ? » »: the sentences of a quotation
+    that opens in ``prev`` and closes at the end of ``s`` are one example, one line."""
+    between = ctx.text[prev.start : s.start]
+    if between.count("«") <= between.count("»"):
+        return False
+    return s.text.rstrip().endswith("»") or s.text.rstrip(" .!?…").endswith("»")
 
 
 @rule("enumeration", "info", "Les listes en puces")
