@@ -196,3 +196,59 @@ def test_a_defined_acronym_is_explained_and_an_unexplained_one_goes(
     assert draft.falc.words["MENA"] == "Mineurs étrangers non accompagnés."
     assert "ONE" not in draft.falc.body
     assert any("l'ONE" in step.before for step in draft.trace)  # the trace says it went
+
+
+# ------------------------------------------------------------------ partners
+
+
+def test_a_long_partner_between_verb_and_object_goes() -> None:
+    from cai_falc.simplify import asides
+
+    text = (
+        "En 2012, le CAI développe, en partenariat avec le Service de traduction et "
+        "d'interprétariat en milieu social, une offre d'interprétariat social."
+    )
+    assert asides.drop_prepositional_asides(text) == (
+        "En 2012, le CAI développe une offre d'interprétariat social."
+    )
+
+
+def test_partners_listed_after_the_object_stay_together() -> None:
+    from cai_falc.simplify import asides
+
+    text = (
+        "En 2017, le CAI renforce son service, en partenariat avec le Forem, les CPAS et "
+        "les entreprises de formation par le travail, afin de proposer une aide."
+    )
+    assert "le CAI renforce son service les CPAS" not in asides.drop_prepositional_asides(text)
+
+
+# ------------------------------------------------------------ lines that point back
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Quand elles obtiennent leur statut, elles disposent de 2 mois.",
+        "Lorsqu'ils arrivent, ils reçoivent un titre de séjour.",
+        "C'est pourquoi le projet travaille avec un service de santé mentale.",
+        "Dans ce cadre, la charte précise le partenariat.",
+    ],
+)
+def test_a_line_that_points_back_needs_the_sentence_before(line: str) -> None:
+    from cai_falc.simplify import selection
+
+    before = selection.Unit(0, "Les personnes réfugiées sont touchées.", False, True,
+                            ["Les personnes réfugiées sont touchées."])
+    unit = selection.Unit(1, line, False, False, [line])
+    other = selection.Unit(2, "Le CAI ouvre une permanence.", False, False,
+                           ["Le CAI ouvre une permanence."])
+    for u in (before, unit, other):
+        u.score = selection.score(u, limit=15)
+    before.score = -5.0  # weak: not chosen
+    chosen = selection.choose([before, unit, other], min_lines=1, max_lines=15, target=3)
+    assert unit not in chosen
+    assert selection._needs_previous(unit)
+    free = selection.Unit(3, "Le CAI ouvre une permanence.", False, False,
+                          ["Le CAI ouvre une permanence le jeudi."])
+    assert not selection._needs_previous(free)

@@ -258,6 +258,45 @@ _DAY_OR_HOUR_RE = re.compile(
 )
 
 
+_PARTNER_RE = re.compile(
+    r"^(?:en partenariat avec|en collaboration avec|avec le soutien d|aux côtés d|"
+    r"avec l['\u2019]aide d)",
+    re.IGNORECASE,
+)
+
+
+_OBJECT_DETERMINERS = frozenset(
+    "le la les un une des du son sa ses leur leurs plusieurs".split()
+)
+
+
+def _drop_partner(text: str) -> str:
+    """ "développe, en partenariat avec le Service de traduction et d'interprétariat en
+    milieu social, une offre ..." -> "développe une offre ...": who with, between a verb
+    and its object, however long the partner's name. After an object the partners may
+    be a list ("son service, en partenariat avec le Forem, les CPAS et ...."): kept."""
+    from .splitting import verb_at
+
+    parts = text.split(", ")
+    for i in range(1, len(parts) - 1):
+        part, before, nxt = parts[i], parts[i - 1].split(), parts[i + 1].split()
+        if (
+            _PARTNER_RE.match(part)
+            and len(part.split()) <= 16
+            and not re.search(r"\d", part)
+            and "«" not in part
+            and before
+            and verb_at(before, len(before) - 1)
+            and nxt
+            and (
+                nxt[0].lower() in _OBJECT_DETERMINERS
+                or re.match(r"^l['\u2019]\w", nxt[0].lower()) is not None
+            )
+        ):
+            return ", ".join(parts[:i]) + " " + ", ".join(parts[i + 1 :])
+    return text
+
+
 def drop_prepositional_asides(text: str) -> str:
     """Remove a short phrase between commas that starts with a preposition and holds no
     number: "le CAI se mobilise, aux côtés de citoyens, pour ..." -> "le CAI se mobilise pour"."""
@@ -279,6 +318,7 @@ def drop_prepositional_asides(text: str) -> str:
             and "«" not in part
         )
 
+    text = _drop_partner(text)
     # "organise, en partenariat avec le CNCD, les Assises": the object follows.
     keep = ("pour", "afin", "de", "d'", "à", "le", "la", "les", "l'", "un", "une", "des", "du")
     return _drop_middle(text, is_aside, keep_before=keep)

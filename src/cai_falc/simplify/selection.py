@@ -49,6 +49,14 @@ _PRONOUN_START = re.compile(
     r"(?:Ce|Cet|Cette|Ces) (?!\d)[a-zé]\w+)\b"
     r"|.*(?:\s|[nN]['\u2019])[yY]\s"
 )
+#: Words further in a line that point at the sentence before: "Quand elles obtiennent
+#: leur statut, ...", "C'est pourquoi le projet ...".
+_POINTS_BACK = re.compile(
+    r"^(?:Quand|Lorsque|Si|Dès que|Comme|Puisque|Tant que) (?:il|elle|ils|elles)\b"
+    r"|^(?:Lorsqu|Puisqu|Qu)['\u2019](?:il|elle|ils|elles)\b"
+    r"|^(?:C['\u2019]est pourquoi|Pour cela|Pour y répondre|Pour ce faire|De ce fait|"
+    r"Dans ce (?:cadre|contexte|but)|À cet effet|Par conséquent)\b"
+)
 _NOW_RE = re.compile(r"\b(aujourd'hui|à ce jour|actuellement|encore de nos jours)\b", re.I)
 
 
@@ -123,7 +131,7 @@ def score(unit: Unit, *, limit: int) -> float:
     counts = [word_count(line) for line in unit.lines]
     if any(n > limit for n in counts):
         return -50.0
-    if _PRONOUN_START.match(unit.lines[0]):
+    if _points_back(unit.lines[0]):
         value -= 3.0  # "Il ..." out of its context: who is "il"?
     value -= 1.0 * sum(1 for n in counts if n > 12)
     # Shorter, more frequent words read easier: they weigh as much as a year or the CAI.
@@ -140,8 +148,12 @@ def _is_list(unit: Unit) -> bool:
     return any(line.startswith("- ") for line in unit.lines)
 
 
+def _points_back(line: str) -> bool:
+    return _PRONOUN_START.match(line) is not None or _POINTS_BACK.search(line) is not None
+
+
 def _needs_previous(unit: Unit) -> bool:
-    return bool(unit.lines) and _PRONOUN_START.match(unit.lines[0]) is not None
+    return bool(unit.lines) and _points_back(unit.lines[0])
 
 
 def choose(units: list[Unit], *, min_lines: int, max_lines: int, target: int) -> list[Unit]:
