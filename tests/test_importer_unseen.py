@@ -28,7 +28,8 @@ EXPORTS = sorted(UNSEEN.glob("*.txt"))
 
 #: Facts a fiche must keep: dates, numbers, amounts, URLs, e-mail addresses.
 _FACT_RE = re.compile(
-    r"https?://\S+?(?=[\s»,;)]|\.(?:\s|$)|$)|www\.\S+?(?=[\s»,;)]|\.(?:\s|$)|$)"
+    r"https?://[^\s\"<>]+?(?=[\s»,;)\"<>]|\.(?:\s|$)|$)"
+    r"|www\.[^\s\"<>]+?(?=[\s»,;)\"<>]|\.(?:\s|$)|$)"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|\d{1,2}/\d{1,2}/\d{4}|\d[\d.,/ \u00a0]*\d|\d"
 )
@@ -337,5 +338,48 @@ def test_cli_import_then_build_on_every_unseen_export(project: Path) -> None:
         assert result.exit_code == 0, result.output
         assert "Traceback" not in result.output
     names = sorted(p.name for p in (project / "fiches").glob("*.md"))
-    assert len(names) == 3 + 2 + 4 + 3
+    assert len(names) == 2 + 3 + 2 + 4 + 3
     assert all(re.fullmatch(r"(19|20)\d\d-[a-z0-9-]+\.md", n) for n in names)
+
+
+# ----------------------------------------------------------------------- fiche boundaries, HTML
+
+
+def test_a_title_set_apart_after_a_fiche_without_trailer_opens_a_fiche(tmp_path: Path) -> None:
+    alpha, guichet = _import("alpha_html.txt", tmp_path, spelling=False).fiches
+    assert (guichet.year, guichet.title) == (2024, "Un nouveau guichet pour l’ISP")
+    assert guichet.lead.startswith("Depuis le 2 septembre 2024, un guichet unique")
+    assert "412 personnes" in guichet.body and "2024" not in alpha.body
+    assert guichet.sources == [
+        Source(ref="1", text="Tableau de bord du guichet ISP, décembre 2024.")
+    ]
+    assert guichet.categories.axes == ["Accompagnement"]
+    assert alpha.sources == [] and alpha.categories.axes == []
+
+
+def test_inline_html_is_taken_out_and_links_keep_their_address(tmp_path: Path) -> None:
+    result = _import("alpha_html.txt", tmp_path)
+    alpha = result.fiches[0]
+    assert "<" not in alpha.body and ">" not in alpha.body
+    assert "dès le mois d’octobre[^1]." in alpha.body
+    assert "Lire et Écrire Namur (https://namur.lire-et-ecrire.be)" in alpha.body
+    assert _texts(alpha, "footnote") == ["[1]"]
+    assert not {"sup", "strong", "href"} & set(_texts(alpha, "spelling"))
+    (note,) = [n for n in result.notes if "HTML" in n]
+    assert note.startswith("alpha_html.txt:7:") and "(7, 9, 10)" in note
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('<a href="https://x.be/a">le site</a>.', "le site (https://x.be/a)."),
+        ('<a href="mailto:info@cai.be">info@cai.be</a>', "info@cai.be"),
+        ("<b>Gras</b> et <em>penché</em><br/>suite", "Gras et penché suite"),
+        ("a < b et c > d", "a < b et c > d"),
+        ("<sup>12</sup>", "[12]"),
+    ],
+)
+def test_strip_html(line: str, expected: str) -> None:
+    from cai_falc.importer.text import strip_html
+
+    assert strip_html(line)[0] == expected

@@ -21,7 +21,7 @@ from .leftovers import (
     is_placeholder,
 )
 from .structure import Block, Segment, body_blocks, is_heading, split_export, trailer_start
-from .text import clean, is_blank, quote, slugify, unescape
+from .text import clean, is_blank, quote, slugify, strip_html, unescape
 from .trailer import cross_references, parse_trailer
 
 _FOOTNOTE_RE = re.compile(r"\[(\d{1,3})\]")
@@ -162,6 +162,11 @@ def parse_export(
 ) -> ParsedExport:
     """Split an export's text into fiches (pure: no file is read or written)."""
     lines = unescape(text).split("\n")
+    html_lines: list[int] = []
+    for n, line in enumerate(lines):
+        lines[n], tags = strip_html(line)
+        if tags:
+            html_lines.append(n + 1)
     segments = split_export(lines)
     if not segments:
         raise ExportError(
@@ -171,6 +176,13 @@ def parse_export(
             "(year, dash, title). Is this the CMS text export?",
         )
     notes: list[str] = []
+    if html_lines:
+        shown = ", ".join(map(str, html_lines[:5])) + (", …" if len(html_lines) > 5 else "")
+        notes.append(
+            f"{export}:{html_lines[0]}: balises HTML retirées sur {len(html_lines)} ligne(s) "
+            f"({shown}) : le texte est gardé, les liens gardent leur adresse entre parenthèses, "
+            "<sup>1</sup> devient un appel de note. Vérifiez ces lignes."
+        )
     stray = [i + 1 for i in range(segments[0].title_index) if not is_blank(lines[i])]
     if stray:
         notes.append(

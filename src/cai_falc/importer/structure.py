@@ -266,17 +266,25 @@ def _yearless_title(lines: list[str], i: int, nxt: int) -> bool:
     return bool(body) and body[0] < len(body) and _opens_text(lines[nxt + body[0]])
 
 
+#: Blank lines that set two fiches apart in the export (the seed has 6 or 7 between
+#: fiches, at most 3 between paragraphs of a fiche).
+_FICHE_GAP = 4
+
+
 def split_export(lines: list[str]) -> list[Segment]:
     """Find where each fiche starts: a title line repeated, or after the previous trailer."""
     following = _next_nonblank(lines)
     segments: list[Segment] = []
     in_trailer = True  # before the first fiche, any title line opens one
+    blanks = 0  # blank lines right before line i: fiches are set apart by 3 or more
     i = 0
     while i < len(lines):
         line = lines[i]
         if is_blank(line):
+            blanks += 1
             i += 1
             continue
+        apart, blanks = blanks >= _FICHE_GAP, 0
         match = title_match(line)
         nxt = following[i]
         if match is not None:
@@ -286,7 +294,7 @@ def split_export(lines: list[str]) -> list[Segment]:
                 or (len(after) < 400 and _words(after) == _words(match.title))
             )
             variant = not repeated and nxt < len(lines) and title_variant(after, match)
-            if repeated or variant or (in_trailer and _opens_text(after)):
+            if repeated or variant or ((in_trailer or apart) and _opens_text(after)):
                 if segments:
                     segments[-1].end = i
                 twice = repeated or variant

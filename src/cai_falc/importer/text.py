@@ -34,6 +34,48 @@ def unescape(text: str) -> str:
     return _ENTITY_RE.sub(lambda m: html.unescape(m.group()), text)
 
 
+#: Inline HTML a CMS may leave in a text export: formatting tags, line breaks, links.
+_TAG_RE = re.compile(
+    r"</?(?:b|strong|i|em|u|s|span|font|p|div|small|mark|sub|abbr|cite|q|h[1-6])"
+    r"(?:\s[^<>]{0,300})?\s*/?>|<br\s*/?>",
+    re.IGNORECASE,
+)
+_SUP_RE = re.compile(r"<sup>\s*(\d{1,3})\s*</sup>", re.IGNORECASE)
+_LINK_RE = re.compile(
+    r"<a\s[^<>]{0,300}?href\s*=\s*[\"']([^\"'<>]{1,500})[\"'][^<>]{0,300}>(.{0,300}?)</a>",
+    re.IGNORECASE,
+)
+
+
+def _link(match: re.Match[str]) -> str:
+    url, label = match.group(1).strip(), norm(_TAG_RE.sub("", match.group(2)))
+
+    def bare(text: str) -> str:
+        return re.sub(r"^(?:https?://)?(?:www\.)?", "", text).rstrip("/").lower()
+
+    if url.startswith("#") or not re.match(r"(?:https?://|www\.|mailto:)", url, re.I):
+        return label or url
+    url = url.removeprefix("mailto:")
+    if not label or bare(label) == bare(url):
+        return url
+    return f"{label} ({url})"
+
+
+def strip_html(line: str) -> tuple[str, int]:
+    """``line`` without inline HTML, and how many tags were taken out.
+
+    "<strong>Titre</strong>" -> "Titre", "<br>" -> " ", "<sup>1</sup>" -> "[1]" (a
+    footnote call), '<a href="https://x.be">le site</a>' -> "le site (https://x.be)": the
+    link's address is a fact and stays. One line in, one line out: line numbers hold.
+    """
+    if "<" not in line:
+        return line, 0
+    line, sups = _SUP_RE.subn(r"[\1]", line)
+    line, links = _LINK_RE.subn(_link, line)
+    line, tags = _TAG_RE.subn(lambda m: " " if m.group().lower().startswith("<br") else "", line)
+    return line, sups + links + tags
+
+
 def norm(text: str) -> str:
     """Whitespace normalised: any run of spaces (NBSP included) becomes one space."""
     return _WS_RE.sub(" ", _INVISIBLE_RE.sub("", text)).strip()
