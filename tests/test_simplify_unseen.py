@@ -252,3 +252,64 @@ def test_a_line_that_points_back_needs_the_sentence_before(line: str) -> None:
     free = selection.Unit(3, "Le CAI ouvre une permanence.", False, False,
                           ["Le CAI ouvre une permanence le jeudi."])
     assert not selection._needs_previous(free)
+
+
+# ------------------------------------------------------------ long time openers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Depuis l'entrée en vigueur du parcours d'intégration obligatoire en 2016, le CAI "
+            "organise des formations.",
+            "Depuis 2016, le CAI organise des formations.",
+        ),
+        (
+            "Lors de l'agrément des Centres régionaux d'intégration en 1997, la Région "
+            "wallonne n'a pas assez de budget.",
+            "En 1997, la Région wallonne n'a pas assez de budget.",
+        ),
+        (
+            "Depuis le début des années 2000, les travailleurs sociaux font appel à des proches.",
+            "Depuis le début des années 2000, les travailleurs sociaux font appel à des proches.",
+        ),
+        (  # the opener holds a verb: a clause, not an event
+            "Depuis que le décret est adopté en 2016, le CAI organise des formations.",
+            "Depuis que le décret est adopté en 2016, le CAI organise des formations.",
+        ),
+    ],
+)
+def test_an_event_opening_a_sentence_gives_way_to_its_year(text: str, expected: str) -> None:
+    from cai_falc.simplify import asides
+
+    assert asides.event_to_year(text) == expected
+
+
+def test_a_quoted_sentence_and_a_witness_are_not_the_fiche_s_point() -> None:
+    from cai_falc.simplify import selection
+
+    quoted = selection.Unit(0, "Nous aidons les professionnels. »", False, False,
+                            ["Nous aidons les professionnels à voir leur cadre de référence."],
+                            quoted=True)
+    plain = selection.Unit(1, "Nous aidons les professionnels.", False, False,
+                           ["Nous aidons les professionnels à voir leur cadre de référence."])
+    witness = selection.Unit(2, "Aujourd'hui, je travaille dans une pharmacie.", False, False,
+                             ["Aujourd'hui, je travaille dans une pharmacie."])
+    assert selection.score(quoted, limit=15) <= selection.score(plain, limit=15) - 20
+    assert selection.score(witness, limit=15) < -10
+
+
+def test_the_second_sentence_of_a_quotation_is_left_out(
+    terms: glossary.Glossary, settings: SimplifySettings
+) -> None:
+    body = (
+        "Comme l'explique la formatrice principale : « Nous ne donnons pas de recettes. Nous "
+        "aidons les professionnels à prendre conscience de leur cadre de référence. »\n\n"
+        "Chaque module accueille entre 12 et 20 participants.\n\n"
+        "Les formations sont gratuites pour les services publics."
+    )
+    draft = _fiche_draft(body, "En 2014, le CAI lance des formations pour les professionnels.",
+                         terms, settings)
+    assert "Nous aidons" not in draft.falc.body
+    assert "Chaque module accueille entre 12 et 20 participants." in draft.falc.body

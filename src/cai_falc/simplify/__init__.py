@@ -58,6 +58,7 @@ class Operation:
 OPERATIONS: tuple[Operation, ...] = (
     Operation("asides.parentheses", asides.drop_parentheses, "parenthèses et notes retirées"),
     Operation("asides.amount", asides.amount_apposition, "« , soit 235 €, » gardé sans virgules"),
+    Operation("asides.event", asides.event_to_year, "l'année à la place de l'événement"),
     Operation("asides.time", asides.time_to_front, "la date en tête de phrase"),
     Operation("asides.opener", asides.drop_opener, "introduction de phrase retirée"),
     Operation("asides.cleft", asides.uncleft, "« C'est ... que » retiré"),
@@ -308,7 +309,10 @@ def _units(
         if paragraph.lstrip().startswith(("- ", "* ", "• ", "#", ">")):
             continue  # bullets with nothing to announce them, headings, quotes
         sentences = french.sentences(paragraph)
+        open_quotes = 0
         for n, sentence in enumerate(sentences):
+            quoted = open_quotes > 0
+            open_quotes += sentence.text.count("«") - sentence.text.count("»")
             if sentence.kind != "sentence" or sentence.text in seen:
                 continue  # fiches sometimes repeat a paragraph
             seen.add(sentence.text)
@@ -351,7 +355,8 @@ def _units(
                     lines[0] = opened
             # The lead's first sentences always open the draft; the rest compete.
             unit = selection.Unit(
-                len(units), sentence.text, is_lead and n < 3, n == 0, lines, steps
+                len(units), sentence.text, is_lead and n < 3, n == 0, lines, steps,
+                quoted=quoted,
             )
             units.append(unit)
     for unit in units:

@@ -465,6 +465,24 @@ def time_to_front(text: str) -> str:
     return f"{time[:1].upper()}{time[1:]}, {first}{head[1:]} {rest}"
 
 
+_EVENT_OPENER_RE = re.compile(
+    r"^(?P<prep>Depuis|Dès|Avec|Lors de|Lors d['\u2019])\s?(?P<event>(?:l['\u2019]|le |la |les )"
+    r"[^,«»()0-9]{5,90}?) (?:en|de) (?P<year>(?:1[89]|20)\d\d), (?P<rest>.+)$"
+)
+_EVENT_PREP = {"Depuis": "Depuis", "Dès": "Dès", "Avec": "En", "Lors de": "En", "Lors d'": "En"}
+
+
+def event_to_year(text: str) -> str:
+    """ "Depuis l'entrée en vigueur du parcours d'intégration obligatoire en 2016, le CAI
+    organise ..." -> "Depuis 2016, le CAI organise ...": the year says when; the event
+    that fell that year is a long opener the sentence can do without."""
+    m = _EVENT_OPENER_RE.match(text)
+    if m is None or not _has_verb(m.group("rest")) or _has_verb(m.group("event")):
+        return text
+    prep = _EVENT_PREP[m.group("prep").replace("\u2019", "'")]
+    return f"{prep} {m.group('year')}, {m.group('rest')}"
+
+
 _CLEFT_RE = re.compile(r"^C'est ((?!pourquoi)[^,]{3,50}?) que? (?=\w)")
 
 

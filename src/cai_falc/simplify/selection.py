@@ -57,6 +57,9 @@ _POINTS_BACK = re.compile(
     r"|^(?:C['\u2019]est pourquoi|Pour cela|Pour y répondre|Pour ce faire|De ce fait|"
     r"Dans ce (?:cadre|contexte|but)|À cet effet|Par conséquent)\b"
 )
+_FIRST_PERSON_RE = re.compile(
+    r"(?<![\w'\u2019])(?:[Jj]e|[Jj]['\u2019]|[Mm]oi|[Mm]on|[Mm]a|[Mm]es)\b"
+)
 _NOW_RE = re.compile(r"\b(aujourd'hui|à ce jour|actuellement|encore de nos jours)\b", re.I)
 
 
@@ -71,6 +74,9 @@ class Unit:
     lines: list[str] = field(default_factory=list)
     steps: list[Step] = field(default_factory=list)
     score: float = 0.0
+    #: Said inside a quotation opened by an earlier sentence ("« Nous ne donnons pas de
+    #: recettes. Nous aidons ... »"): someone else's words.
+    quoted: bool = False
 
     @property
     def year(self) -> str | None:
@@ -123,8 +129,10 @@ def score(unit: Unit, *, limit: int) -> float:
         value -= 10.0
     if re.search(r"\bcf\.", text, re.IGNORECASE):
         value -= 1.0
-    if text.lstrip().startswith(("«", "[", '"', "\u201c")) or "[La]" in text:
+    if text.lstrip().startswith(("«", "[", '"', "\u201c")) or "[La]" in text or unit.quoted:
         value -= 20.0  # a quotation: the fiche's words quoting others, not its own point
+    if any(_FIRST_PERSON_RE.search(line) for line in unit.lines):
+        value -= 20.0  # "Aujourd'hui, je travaille ...": a witness, whose name is gone
     quoted = re.findall(r"«([^»]*)»", text)
     if any(len(q.split()) > 6 for q in quoted):
         value -= 2.0
