@@ -309,6 +309,8 @@ def _split_line(line: str) -> list[tuple[int, int]]:
             boundary = boundary or (nxt.isalpha() and not nxt.islower() and not nxt.isupper())
             if ch == "." and j == i + 1 and _is_abbreviation(line, i):
                 boundary = boundary and _abbreviation_ends(line, i, nxt)
+            elif ch == "." and j == i + 1 and nxt.isdigit() and _day_before(line, i):
+                boundary = False  # « le lun. 12 mars »: a day written short, then its date
             if ch in "!?…؟" and not nxt.islower():
                 boundary = True
             if boundary:
@@ -320,6 +322,39 @@ def _split_line(line: str) -> list[tuple[int, int]]:
     if line[start:].strip():
         spans.append((start, n))
     return spans
+
+
+#: Days written short before a date (« lun. 12 mars »); « mer. » and « jeu. » are also
+#: words (the sea, a game), so only a number after them makes them days.
+DAY_ABBREVIATIONS = frozenset("lun mar mer jeu ven sam dim".split())
+
+
+_MONTHS = (
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+    "janv févr fév avr juil sept oct nov déc"
+).split()
+_DATE_AFTER_RE = re.compile(
+    r"[ \u00a0\u202f]*(?:[12]\d|3[01]|0?[1-9])(?:er)?(?P<month>/\d{1,2}|[ \u00a0\u202f]+(?:"
+    + "|".join(_MONTHS) + r")\b)?",
+    re.IGNORECASE,
+)
+
+
+def is_day_abbreviation(word: str, after: str) -> bool:
+    """« lun. 12 », « jeu. 14 novembre », « mer. 3/5 »: a day written short before its date
+    (``after`` is the text after the dot). « un jeu. 2 joueurs » is a word and a number."""
+    w = word.lower()
+    if w not in DAY_ABBREVIATIONS:
+        return False
+    m = _DATE_AFTER_RE.match(after)
+    if not m:
+        return False
+    return w in ("lun", "ven", "sam", "dim") or m.group("month") is not None
+
+
+def _day_before(line: str, dot: int) -> bool:
+    word = re.search(r"(?:^|[^\w])([^\W\d_]+)$", _before(line, dot))
+    return word is not None and is_day_abbreviation(word.group(1), line[dot + 1 : dot + 40])
 
 
 def _abbreviation_ends(line: str, dot: int, nxt: str) -> bool:

@@ -11,7 +11,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import lexicon
-from ..french import Sentence, Token, normalise
+from ..french import (
+    DAY_ABBREVIATIONS,
+    Sentence,
+    Token,
+    is_day_abbreviation,
+    normalise,
+)
 from ..glossary import Glossary, Term
 from . import Context, Finding, rule
 from .numbers import roman_numeral
@@ -418,7 +424,8 @@ _FULL = {
     "nb": "attention", "càd": "c’est-à-dire", "c-à-d": "c’est-à-dire",
     "asbl": "association", "n°": "numéro", "p": "page", "bte": "boîte",
     "bld": "boulevard",
-    "bvd": "boulevard", "mn": "minutes", **_ABBR_INITIALS,
+    "bvd": "boulevard", "mn": "minutes", "lun": "lundi", "mar": "mardi", "mer": "mercredi",
+    "jeu": "jeudi", "ven": "vendredi", "sam": "samedi", "dim": "dimanche", **_ABBR_INITIALS,
 }
 _NOUN_DETERMINERS = frozenset("un le l' mon ton son notre votre leur cet ce".split())
 
@@ -458,7 +465,10 @@ def abbreviation(ctx: Context) -> Iterator[Finding]:
             if t.text.isupper() and len(t.text) > 1 and t.text not in _ABBR_CAP_DOT:
                 continue  # « ASBL », « MIN. »: acronyms, the acronym rule reports them
             with_dot = dotted and (n in _ABBR_DOT or t.text in _ABBR_CAP_DOT)
-            if with_dot and nxt is not None:
+            if dotted and nxt is not None and n in DAY_ABBREVIATIONS:
+                if is_day_abbreviation(t.text, ctx.text[nxt.end : nxt.end + 40]):
+                    yield _abbr(ctx, [t, nxt])  # « lun. 12 mars »
+            elif with_dot and nxt is not None:
                 if _dotted_abbreviation(t, words):
                     yield _abbr(ctx, [t, nxt])
             elif n in _ABBR_ANY:
