@@ -314,3 +314,77 @@ def test_state_words_with_an_agent_are_passive() -> None:
     assert texts("Vous êtes inscrit par votre assistante sociale.", "passive") == [
         "êtes inscrit"
     ]
+
+
+# ------------------------------------------------ days, ordinals, subjunctive, passive
+
+
+def test_short_day_before_a_date() -> None:
+    text = "Le bureau est ouvert le lun. 12 mars."
+    assert len(french.sentences(text)) == 1
+    (f,) = found(text, "abbreviation")
+    assert f.text == "lun." and "lundi" in f.message
+    assert texts("Rendez-vous le jeu. 14 novembre.", "abbreviation") == ["jeu."]
+    # The sea and a game are words: the sentence ends after them.
+    assert len(french.sentences("Il nage dans la mer. Le bateau part.")) == 2
+    assert len(french.sentences("Il joue à un jeu. 2 joueurs gagnent.")) == 2
+    assert texts("Il joue à un jeu. 2 joueurs gagnent.", "abbreviation") == []
+
+
+def test_ordinals_in_letters() -> None:
+    assert texts("C’est la troisième fois.", "number-words") == ["troisième"]
+    assert texts("Vous êtes au deuxième étage.", "number-words") == ["deuxième"]
+    assert texts("C’est la première fois, la seconde aussi.", "number-words") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Il faut que vous veniez au bureau.", "veniez"),
+        ("Il est important que vous apportiez vos papiers.", "apportiez"),
+        ("Avant que le bureau ferme, venez.", "ferme"),
+        ("Pour que votre enfant aille à l’école, inscrivez-le.", "aille"),
+    ],
+)
+def test_subjunctive_after_que_that_requires_it(text: str, verb: str) -> None:
+    msgs = [f for f in found(text, "condition") if "subjonctif" in f.message]
+    assert [f.text for f in msgs] == [verb]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Je sais ce que vous voulez.", "Vous dites que vous venez.", "Il faut que tout soit fini."],
+)
+def test_indicative_after_que(text: str) -> None:
+    assert [f for f in found(text, "condition") if "subjonctif" in f.message] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Instauré par le décret du 27 mars 2014, le parcours est obligatoire.",
+         "Instauré par"),
+        ("Vous respectez les plafonds fixés par le Code wallon.", "fixés par"),
+        ("Vous avez reçu une lettre envoyée par la commune.", "envoyée par"),
+    ],
+)
+def test_passive_participle_with_its_agent(text: str, written: str) -> None:
+    assert written in texts(text, "passive")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vous payez par virement.",
+        "Il a envoyé le papier par erreur.",
+        "Il est passé par la gare.",
+        "Le papier arrive envoyé par la poste.",
+        "Les places sont limitées.",
+    ],
+)
+def test_not_passive(text: str) -> None:
+    assert texts(text, "passive") == []
+
+
+def test_passive_is_reported_once() -> None:
+    assert texts("La fête est organisée par le CAI.", "passive") == ["est organisée"]

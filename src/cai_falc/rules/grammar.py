@@ -43,7 +43,9 @@ STATIVE = frozenset(
     désolées ravi ravie ravis ravies disposé disposée disposés disposées
     connu connue connus connues tenu tenue tenus tenues inscrit inscrite inscrits inscrites
     compris comprise inclus incluse incluses assuré assurée assurés assurées domicilié
-    domiciliée domiciliés domiciliées installé installée installés installées""".split()
+    domiciliée domiciliés domiciliées installé installée installés installées limité limitée
+    limités limitées réservé réservée réservés réservées interdit interdite interdits
+    interdites""".split()
 )
 #: « être fait de » (made of) describes a thing, it is not an action.
 _MADE_OF = frozenset("fait faite faits faites composé composée composés composées".split())
@@ -95,6 +97,7 @@ def passive(ctx: Context) -> Iterator[Finding]:
     for s in ctx.sentences:
         ws = _words(s)
         norms = [t.norm for t in ws]
+        done: set[int] = set()
         i = 0
         while i < len(ws):
             n = norms[i]
@@ -137,6 +140,7 @@ def passive(ctx: Context) -> Iterator[Finding]:
                 i += 1
                 continue  # « le projet est fait d’actions »: what it is made of
             start = i - 1 if perfect and i else i
+            done.add(j)
             yield ctx.finding(
                 "passive",
                 ws[start : j + 1],
@@ -144,6 +148,48 @@ def passive(ctx: Context) -> Iterator[Finding]:
                 "« Le CAI organise la fête » plutôt que « La fête est organisée par le CAI ».",
             )
             i = j + 1
+        for j in range(len(ws) - 2):
+            if j not in done and _participle_with_agent(ws, norms, j):
+                yield ctx.finding(
+                    "passive",
+                    ws[j : j + 2],
+                    f"Tournure passive (« {ws[j].text} par ... »). Dites qui fait l’action : "
+                    "« Le décret crée le parcours » plutôt que « Créé par le décret, le "
+                    "parcours... ».",
+                )
+
+
+#: After « par », what says how, when or how often, not who acts: « envoyé par la
+#: poste », « payé par virement », « remboursé par mois ».
+_NOT_AGENTS = frozenset(
+    """poste courrier téléphone mail e-mail email internet virement carte écrit exemple jour
+    semaine mois an année heure personne ailleurs hasard erreur cœur chance
+    bus train voiture avion""".split()
+)
+_AGENT_DETERMINERS = frozenset(
+    "le la les l' un une des son sa ses leur leurs votre vos notre nos ce cette ces".split()
+)
+
+
+def _participle_with_agent(ws: list[Token], norms: list[str], j: int) -> bool:
+    """« Instauré par le décret », « les plafonds fixés par le Code »: a past participle
+    and its agent without « être » (a passive all the same)."""
+    if norms[j + 1] != "par" or ws[j].kind != "word" or (ws[j].text[:1].isupper() and j):
+        return False
+    e = lexicon.entry(ws[j].text)
+    if e is None or "VER" not in e.cgram or not e.is_past_participle:
+        return False
+    if any(v.split(":", 1)[0] in ("ind", "sub", "cnd", "imp", "inf") for v in e.infover):
+        return False  # « fait », « dit », « mis »... also finite: let the verb rule see them
+    if _lemma_is_etre_verb(ws[j]):
+        return False  # « passé par la gare »
+    before = norms[max(0, j - 3) : j]
+    if any(b in ETRE or b in AVOIR or b in _REFLEXIVE for b in before):
+        return False  # « a été créé par », « il a envoyé par » : the main rule's, or active
+    agent = ws[j + 2]
+    if norms[j + 2] in _AGENT_DETERMINERS:
+        return j + 3 < len(ws) and norms[j + 3] not in _NOT_AGENTS
+    return agent.kind == "word" and agent.text[:1].isupper()
 
 
 # ----------------------------------------------------------------------- negation
@@ -348,8 +394,17 @@ def condition(ctx: Context) -> Iterator[Finding]:
     for s in ctx.sentences:
         ws = _words(s)
         norms = [t.norm for t in ws]
+        moods: set[int] = set()
         for i, n in enumerate(norms):
             nxt = norms[i + 1] if i + 1 < len(ws) else ""
+            if i not in moods and (k := _subjunctive_after(s, ws, norms, i)):
+                moods.add(k)
+                yield ctx.finding(
+                    "condition",
+                    [ws[k]],
+                    f"Verbe au subjonctif (« {ws[k].text} »). Écrivez une phrase simple au "
+                    "présent : « Vous devez venir » plutôt que « Il faut que vous veniez ».",
+                )
             if n == "s'" and nxt in ("il", "ils"):
                 yield ctx.finding("condition", ws[i : i + 2], hyp)
             elif n == "si" and _si_is_if(ws, norms, i):
@@ -369,13 +424,48 @@ def condition(ctx: Context) -> Iterator[Finding]:
                     f"Verbe au conditionnel (« {ws[i].text} »). Écrivez au présent : "
                     "« vous pouvez » plutôt que « vous pourriez ».",
                 )
+            elif i in moods:
+                continue
             elif ws[i].kind == "word" and _only_mood(ws[i], "sub", norms[i - 1] if i else ""):
+                moods.add(i)
                 yield ctx.finding(
                     "condition",
                     [ws[i]],
                     f"Verbe au subjonctif (« {ws[i].text} »). Écrivez une phrase simple au "
                     "présent.",
                 )
+
+
+#: Words after which « que » calls for the subjunctive: « il faut que vous veniez »,
+#: « pour que », « avant qu’il parte », « il est important que ».
+_SUBJ_TRIGGERS = frozenset(
+    """faut fallait faudra pour afin avant bien sans jusqu'à ce sorte important importante
+    nécessaire essentiel indispensable obligatoire souhaitable possible préférable importe
+    convient veut voulons voulez souhaite souhaitons souhaitez demande demandons""".split()
+)
+
+
+def _subjunctive_after(s: Sentence, ws: list[Token], norms: list[str], i: int) -> int:
+    """The verb after « il faut que », « pour que »... that can be a subjunctive
+    (« veniez », « ferme »): it is one there. Index of the verb, else 0."""
+    if norms[i] not in ("que", "qu'") or i == 0 or norms[i - 1] not in _SUBJ_TRIGGERS:
+        return 0
+    if norms[i - 1] == "ce" and (i < 2 or norms[i - 2] != "à"):
+        return 0  # « ce que » (what), but « jusqu’à ce que »
+    for k in range(i + 1, min(len(ws), i + 6)):
+        if _clause_break(s, ws[i], ws[k]):
+            return 0
+        e = lexicon.entry(ws[k].text)
+        if e is None or not e.cgram & {"VER", "AUX"}:
+            continue
+        if norms[k] in ETRE or norms[k] in AVOIR:
+            return 0  # « soit fini », « ait été »: an auxiliary; its own forms say its mood
+        moods = {v.split(":", 1)[0] for v in e.infover}
+        if "sub" in moods or e.infover & {"ind:imp:1p", "ind:imp:2p"}:
+            return k  # « veniez », « apportions »: the subjunctive has the same form
+        if moods & {"ind", "cnd", "imp"}:
+            return 0  # an indicative verb: not a subjunctive clause (or a mistake)
+    return 0
 
 
 def _si_is_if(ws: list[Token], norms: list[str], i: int) -> bool:

@@ -97,8 +97,19 @@ def number_words(ctx: Context) -> Iterator[Finding]:
                 run = []
 
 
+#: Ordinals in letters: « la troisième fois » -> « la 3e fois » (« premier », « second »
+#: stay words).
+ORDINAL_WORDS = frozenset(
+    """deuxième troisième quatrième cinquième sixième septième huitième neuvième dixième
+    onzième douzième treizième quatorzième quinzième seizième vingtième trentième
+    quarantième cinquantième soixantième centième millième""".split()
+)
+
+
 def _number_word(ws: list[Token], i: int) -> bool:
     t = ws[i]
+    if t.norm.removesuffix("s") in ORDINAL_WORDS:
+        return not (t.text[:1].isupper() and i > 0)
     parts = t.norm.split("-")
     if not all(p in NUMBER_WORDS or p in ("et", "un", "une") for p in parts):
         return False
