@@ -313,3 +313,37 @@ def test_the_second_sentence_of_a_quotation_is_left_out(
                          terms, settings)
     assert "Nous aidons" not in draft.falc.body
     assert "Chaque module accueille entre 12 et 20 participants." in draft.falc.body
+
+
+# ------------------------------------------------------------ cuts and sequences
+
+
+def test_a_cut_never_falls_between_two_coordinated_adjectives() -> None:
+    text = (
+        "Ce bilan permet de faire le point sur le parcours scolaire et professionnel de la "
+        "personne, y compris les compétences acquises de manière informelle."
+    )
+    for line in splitting.rescue(text, limit=15):
+        assert not line.endswith("parcours scolaire.")
+
+
+def test_a_cut_may_end_on_a_compound_lexique_lacks(terms: glossary.Glossary) -> None:
+    assert splitting._ends_well("le CAI renforce son service d'insertion socioprofessionnelle"
+                                .split())
+    assert not splitting._ends_well("le CAI renforce son service d'insertion blabla".split())
+    text = (
+        "En 2017, le CAI renforce son service d'insertion socioprofessionnelle, en "
+        "partenariat avec le Forem, les CPAS et les entreprises de formation par le travail, "
+        "afin de proposer un accompagnement adapté aux besoins des primo-arrivants."
+    )
+    assert _lines(text, terms) == [
+        "En 2017, le CAI renforce son service d'insertion socioprofessionnelle."
+    ]
+
+
+def test_the_third_step_follows_the_second() -> None:
+    from cai_falc.simplify import selection
+
+    third = selection.Unit(1, "La troisième est la mise en œuvre du projet.", False, False,
+                           ["La troisième est la mise en œuvre du projet."])
+    assert selection._needs_previous(third)

@@ -32,7 +32,8 @@ _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 #: "La première a eu lieu ...", "Parmi elles, ...": a part of what the sentence just
 #: before names (which ones?). Such a line follows that sentence, even in the lead.
 _PART_OF = (
-    r"(?:Le|La|Les) (?:premier|première|second|seconde|deuxième|dernier|dernière)s?"
+    r"(?:Le|La|Les) (?:premier|première|second|seconde|deuxième|troisième|quatrième|"
+    r"cinquième|dernier|dernière)s?"
     r"(?= (?:a|ont|est|sont|était|étaient|avait|sera|aura|peut|doit|n'|ne|s'|se|y)\b)"
     r"|Parmi eux|Parmi elles|L'un d'eux|L'une d'elles|L'un d'entre eux|L'une d'entre elles"
     r"|Un autre|Une autre|D'autres|Les autres"

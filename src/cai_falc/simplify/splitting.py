@@ -686,6 +686,12 @@ _LOCUTION_NOUNS = frozenset(
 )
 
 
+_NOUN_ADJ_END_RE = re.compile(
+    r"(?:elles?|els?|iques?|tions?|ismes?|istes?|ités?|aires?|ales?|aux|ives?|ifs?|ances?|"
+    r"ences?)$"
+)
+
+
 def _ends_well(words: list[str]) -> bool:
     """Whether a cut sentence ends on a noun, a name, a number or a closing quote."""
     last = re.sub(r"^(?:d|l|qu)['\u2019](?=\w)", "", words[-1].strip(",;:"), flags=re.I)
@@ -702,7 +708,9 @@ def _ends_well(words: list[str]) -> bool:
     if (entry is None or "NOM" in entry.cgram) and before in _NOT_BEFORE_VERB:
         return True  # "des avancées", "des primo-arrivants": a noun after a determiner
     if entry is None:
-        return False
+        # "socioprofessionnelle", "interculturalité": a compound Lexique lacks, a noun or
+        # an adjective by its ending.
+        return len(last) >= 8 and last.islower() and _NOUN_ADJ_END_RE.search(last) is not None
     previous = lexicon.entry(before) if before else None
     if "ADJ" in entry.cgram and previous is not None and previous.cgram == frozenset({"NOM"}):
         return True  # "la radicalisation violente": an adjective after a noun
@@ -1276,6 +1284,14 @@ def rescue(text: str, *, limit: int, soft: int = 12) -> list[str]:
                 words = words[:-1]
                 head = " ".join(words)
         joint = m.group().strip(" ,")
+        after_joint = body[m.end() :].split()
+        if (
+            joint in ("et", "ou")
+            and words
+            and after_joint
+            and _adjective_pair(words[-1], after_joint[0])
+        ):
+            continue  # "le parcours scolaire | et professionnel": both say which one
         if joint == ":" and announces(head):
             continue  # "Le constat est simple | : ...": what it announces is gone
         if joint in ("à", "au", "aux") and _range_end([*words, joint], len(words)):
