@@ -330,7 +330,7 @@ def test_a_cut_never_falls_between_two_coordinated_adjectives() -> None:
 def test_a_cut_may_end_on_a_compound_lexique_lacks(terms: glossary.Glossary) -> None:
     assert splitting._ends_well("le CAI renforce son service d'insertion socioprofessionnelle"
                                 .split())
-    assert not splitting._ends_well("le CAI renforce son service d'insertion blabla".split())
+    assert not splitting._ends_well("le CAI renforce son service d'insertion zorglub".split())
     text = (
         "En 2017, le CAI renforce son service d'insertion socioprofessionnelle, en "
         "partenariat avec le Forem, les CPAS et les entreprises de formation par le travail, "
