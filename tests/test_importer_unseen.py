@@ -338,7 +338,7 @@ def test_cli_import_then_build_on_every_unseen_export(project: Path) -> None:
         assert result.exit_code == 0, result.output
         assert "Traceback" not in result.output
     names = sorted(p.name for p in (project / "fiches").glob("*.md"))
-    assert len(names) == 2 + 3 + 2 + 4 + 3
+    assert len(names) == 2 + 3 + 2 + 4 + 3 + 1
     assert all(re.fullmatch(r"(19|20)\d\d-[a-z0-9-]+\.md", n) for n in names)
 
 
@@ -383,3 +383,39 @@ def test_strip_html(line: str, expected: str) -> None:
     from cai_falc.importer.text import strip_html
 
     assert strip_html(line)[0] == expected
+
+
+def test_a_source_sentence_and_a_notes_heading_inside_the_body_stay_there(
+    tmp_path: Path,
+) -> None:
+    (fiche,) = _import("nationalite.txt", tmp_path, spelling=False).fiches
+    assert "\n\nSource : Myria, La migration en chiffres et en droits 2022, p. 112.\n\n" in (
+        fiche.body
+    )
+    assert "Les frais d’enregistrement de la demande s’élèvent à 150 €." in fiche.body
+    assert fiche.body.endswith("et les oriente vers les opérateurs de formation.")
+    assert fiche.sources == []
+    assert fiche.categories.axes == ["Accompagnement"]
+
+
+def test_a_definition_going_on_under_its_bullet_is_kept(tmp_path: Path) -> None:
+    (fiche,) = _import("nationalite.txt", tmp_path, spelling=False).fiches
+    assert fiche.jargon == {
+        "CRI": "Centre régional d’intégration Le CAI est l’un des huit centres régionaux "
+        "d’intégration reconnus par la Région wallonne depuis 1997."
+    }
+    assert not _texts(fiche, "unclassified")
+    assert _texts(fiche, "cms")[0].startswith("Ce site utilise des cookies.")
+
+
+def test_a_sentence_under_jargon_is_not_a_term() -> None:
+    text = (
+        "2020 – Titre\n\n2020 – Titre\n\nLe chapeau de la fiche.\n\n"
+        "Jargon, abréviations, sigles et acronymes :\n\n"
+        "  • ILI : Initiative locale d’intégration\n\n"
+        "Les initiatives locales sont nombreuses en province de Namur et travaillent avec le CAI.\n"
+    )
+    (fiche,) = importer.parse_export(text).fiches
+    assert fiche.jargon == {"ILI": "Initiative locale d’intégration"}
+    (item,) = [r for r in fiche.review if r.kind == "unclassified"]
+    assert item.line == 11 and item.text.startswith("Les initiatives locales sont nombreuses")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import clean, fold, is_blank, norm
+from .text import clean, fold, is_blank, norm, sentences
 
 #: "2016 – Titre", "2016 - Titre", "2016 : Titre", and a period "2015-2016 – Titre".
 _TITLE_RE = re.compile(
@@ -408,6 +408,42 @@ def is_heading(block: Block) -> bool:
     return 2 <= len(text.split()) <= 14
 
 
+#: The headings the CMS itself prints after every fiche (folded, without the colon).
+_STRICT_HEADINGS = frozenset(
+    [
+        "ressources a telecharger",
+        "sources",
+        "categories",
+        "axes strategiques d'intervention",
+        "thematiques traversees par l'activite",
+        "generales",
+        "specifiques",
+    ]
+)
+
+
+def _strict_heading(line: str) -> bool:
+    """A heading the CMS prints itself ("Catégories :"), a legend or a caption: the trailer.
+
+    Other section names ("Notes", "Glossaire", "Source : Myria, 2019.") may be an editor's
+    sub-heading or sentence in the body, when paragraphs follow them.
+    """
+    text = fold(line).rstrip(" :").strip()
+    if text in _STRICT_HEADINGS or re.match(r"jargon, abreviations\b", text):
+        return True
+    return is_empty_legend(line) or is_caption(line)
+
+
+def _is_prose(line: str) -> bool:
+    """A paragraph of sentences: never part of the trailing sections."""
+    text = clean(line)
+    if len(text) < 150 or is_trailer_line(text) or BULLET_RE.match(text):
+        return False
+    if text.startswith(("[", "(")) or _NUMBERED_RE.match(text) or title_match(text):
+        return False
+    return len(sentences(text)) >= 2
+
+
 def trailer_start(lines: list[str], start: int, end: int) -> int:
     """Index of the first line after the body (end if the fiche has no trailing section)."""
     first = end
@@ -415,8 +451,15 @@ def trailer_start(lines: list[str], start: int, end: int) -> int:
         text = lines[i]
         if is_blank(text):
             continue
-        if section_of(text) or is_empty_legend(text) or is_caption(text):
-            first = i
+        if first == end:
+            if section_of(text) or is_empty_legend(text) or is_caption(text):
+                first = i
+                if _strict_heading(text):
+                    break
+        elif _is_prose(text):
+            # "Source : Myria, 2019." or "Notes" followed by paragraphs: the body goes on.
+            first = end
+        elif _strict_heading(text):
             break
     # A filled legend ("* Centre d’Action ... 40 p.") in place of "* Légende": one "* "
     # paragraph right before the first section heading belongs to the trailer.

@@ -86,6 +86,7 @@ def parse_trailer(lines: list[str], start: int, end: int, ctx: Context) -> Trail
     section = "legend"
     caption: tuple[int, str] | None = None
     lost_boxes = False
+    last_term: tuple[str, int] | None = None  # the last jargon bullet and its line
     for i in range(start, end):
         number, text = i + 1, clean(lines[i])
         if not text:
@@ -182,8 +183,27 @@ def parse_trailer(lines: list[str], start: int, end: int, ctx: Context) -> Trail
             else:
                 out.sources.append(Source(ref=str(len(out.sources) + 1), text=item))
         elif section == "jargon":
+            if bullet is None and last_term is not None and last_term[1] == number - 1:
+                # A definition going on under its bullet ("  • CRI : …" then its next line).
+                term = last_term[0]
+                out.jargon[term] = norm(f"{out.jargon[term]} {item}")
+                last_term = (term, number)
+                continue
             term, meaning = _jargon_item(item)
-            out.jargon.setdefault(term, meaning)
+            if len(term) > 80 or len(term.split()) > 8:
+                # A sentence is not a term: the "Mots difficiles" box would print it whole.
+                ctx.add(
+                    "unclassified",
+                    f"Ligne sous « {label} » qui n’est pas un terme suivi de sa définition : "
+                    f"« {quote(item)} ». Vérifiez-la dans le CMS (écrivez « TERME : "
+                    "définition ») ; elle n’est pas reprise.",
+                    number,
+                    item,
+                )
+                continue
+            if term not in out.jargon:
+                out.jargon[term] = meaning
+                last_term = (term, number) if bullet is not None else None
         elif section == "resources":
             out.resources.append(_resource_item(item))
     return out
