@@ -60,8 +60,12 @@ _PHONE_RE = (
 _NUMBER_RE = r"\d+(?:[.,/:h]\d+)*(?:[ \u00a0\u202f]\d{3}(?![\d]))*(?:[.,]\d+)?"
 #: Inside a word: letters, digits, combining marks (Arabic harakat, Cyrillic stress) and the
 #: Persian zero-width non-joiner (« می‌کند » is one word).
-_IN_WORD = r"[\w\u200c\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]"
-_WORD_RE = rf"[nN]°|[^\W\d_](?:{_IN_WORD}|[-'\u2019\u02bc](?=\w))*"
+#: Superscript digits are footnote calls (« charbonnages¹ »), not part of the word.
+_IN_WORD = (
+    r"(?:(?![¹²³⁴⁵⁶⁷⁸⁹⁰])[\w\u200c\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670"
+    r"\u06d6-\u06ed])"
+)
+_WORD_RE = rf"[nN]°|(?![¹²³⁴⁵⁶⁷⁸⁹⁰])[^\W\d_](?:{_IN_WORD}|[-'\u2019\u02bc](?=\w))*"
 _ORDINAL_RE = r"\d+(?:er|ère|re|e|es|ème|èmes|ers|ères|nd|nde)\b"
 _TOKEN_RE = re.compile(
     rf"(?P<url>{_URL_RE})|(?P<phone>{_PHONE_RE})|(?P<ord>{_ORDINAL_RE})|(?P<time>{_TIME_RE})"
