@@ -388,3 +388,63 @@ def test_not_passive(text: str) -> None:
 
 def test_passive_is_reported_once() -> None:
     assert texts("La fête est organisée par le CAI.", "passive") == ["est organisée"]
+
+
+# -------------------------------------------------------------- a second batch
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [("Rendez-vous en salle III.", "III"), ("Remplissez les annexes I à IV.", "IV")],
+)
+def test_roman_numerals_made_of_i_v_x(text: str, written: str) -> None:
+    assert texts(text, "roman-numeral") == [written]
+    assert texts(text, "acronym") == []
+
+
+def test_xl_and_real_acronyms_are_not_roman() -> None:
+    assert texts("Prenez la taille XL.", "roman-numeral") == []
+    assert texts("Le CHR vous soigne.", "roman-numeral") == []
+
+
+def test_short_month_after_a_day_is_not_the_number_seven() -> None:
+    text = "Envoyez le formulaire avant le 30 sept. via le site."
+    assert texts(text, "number-words") == []
+    assert texts(text, "date-format") == ["30 sept."]
+    assert texts("Il a sept enfants.", "number-words") == ["sept"]
+
+
+def test_pour_cent_is_one_finding() -> None:
+    text = "Il y a 19,8 pour cent de personnes étrangères."
+    assert texts(text, "number-words") == []
+    assert texts(text, "big-number") == ["19,8 pour cent"]
+
+
+def test_footnote_call_glued_to_a_word() -> None:
+    text = "Les mineurs travaillaient dans les charbonnages¹."
+    assert [t.text for t in french.words(text)][-1] == "charbonnages"
+    assert any("note" in f.message for f in found(text, "special-char"))
+    assert all(f.text != "charbonnages¹" for f in found(text, "hard-word"))
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Le vaccin est vivement recommandé.", "est vivement recommandé"),
+        ("Les dossiers seront d’office considérés comme complets.",
+         "seront d’office considérés"),
+        ("Il faut que les annexes soient dûment complétées.", "soient dûment complétées"),
+    ],
+)
+def test_passive_with_an_adverb_inside(text: str, written: str) -> None:
+    assert texts(text, "passive") == [written]
+
+
+def test_negation_without_ne_at_the_start() -> None:
+    assert texts("Pas de panique !", "negation") == ["Pas de"]
+    assert texts("Pas besoin de rendez-vous.", "negation") == ["Pas besoin"]
+    assert texts("Vous payez pas à pas.", "negation") == []
+
+
+def test_coup_de_main_is_an_image() -> None:
+    assert texts("On vous donne un coup de main.", "metaphor") == ["coup de main"]

@@ -66,6 +66,17 @@ def _words(s: Sentence) -> list[Token]:
     return [t for t in s.tokens if t.is_word]
 
 
+def _between(ws: list[Token], norms: list[str], j: int) -> bool:
+    """Words between « être » and its participle: « sont vivement recommandés »,
+    « soient dûment complétées », « seront d’office considérés »."""
+    if norms[j] in _BETWEEN:
+        return True
+    if norms[j] == "d'":
+        return j + 1 < len(norms) and norms[j + 1] == "office"
+    e = lexicon.entry(ws[j].text)
+    return e is not None and e.cgram == {"ADV"} and norms[j].endswith("ment")
+
+
 def _is_participle(tok: Token) -> bool:
     e = lexicon.entry(tok.text)
     if e is None:
@@ -122,8 +133,8 @@ def passive(ctx: Context) -> Iterator[Finding]:
                 i += 1
                 continue  # « est-ce »
             j = i + 1
-            while j < len(ws) and j <= i + 3 and norms[j] in _BETWEEN:
-                j += 1
+            while j < len(ws) and j <= i + 3 and _between(ws, norms, j):
+                j += 2 if norms[j] == "d'" else 1
             if j < len(ws) and norms[j] == "été":
                 i = j
                 continue  # « sera été »: let « été » be examined with its own participle
@@ -250,6 +261,9 @@ def negation(ctx: Context) -> Iterator[Finding]:
                 if not closed and (verb := _ne_alone(ws, norms, i)):
                     used.update(range(i, verb + 1))
                     yield ctx.finding("negation", ws[i : verb + 1], message)
+        if norms and norms[0] == "pas" and len(norms) > 1 and ws[0].text[:1].isupper():
+            used.add(0)  # « Pas de panique ! », « Pas besoin de rendez-vous. »
+            yield ctx.finding("negation", ws[:2], message)
         for i, n in enumerate(norms):
             if n == "non" and i not in used and _non_adjective(ws, norms, i):
                 yield ctx.finding("negation", ws[i : i + 2], message)

@@ -60,6 +60,10 @@ def roman_numeral(tokens: list[Token], i: int) -> bool:
     if m.group("suffix"):
         # « Ces », « Le », « Me », « Ve » are words or abbreviations, not « XXe ».
         return len(tok.text) - len(m.group("suffix")) > 1 or lexicon.entry(tok.text) is None
+    if re.fullmatch("[IVX]{2,}", tok.text) and tok.text != "XL" and (
+        prev is None or not prev.text.isupper() or len(prev.text) == 1
+    ):
+        return True  # « salle III », « annexes I à IV »: no acronym is made of I, V and X
     if nxt is not None and nxt.norm in _ROMAN_AFTER:
         return True
     if prev is not None and prev.norm in _ROMAN_BEFORE:
@@ -119,8 +123,18 @@ def _number_word(ws: list[Token], i: int) -> bool:
         return False  # part of a name: « Les Deux-Ourthes »
     if parts[0] in _BIG_UNITS and i > 0 and ws[i - 1].kind == "number":
         return False  # « 2,6 millions »: in digits already; the big-number rule reports it
-    # « sept. 2025 » is a month (date-format)
-    return not (t.norm == "sept" and i + 1 < len(ws) and ws[i + 1].kind == "number")
+    if t.norm == "sept" and (
+        (i + 1 < len(ws) and ws[i + 1].kind == "number")
+        or (i > 0 and ws[i - 1].kind == "number" and _day(ws[i - 1]))
+    ):
+        return False
+    # « sept. 2025 », « le 30 sept. » are a month (date-format)
+    # « 19,8 pour cent »: the big-number rule reports the percentage
+    return not (t.norm == "cent" and i > 0 and ws[i - 1].norm == "pour")
+
+
+def _day(tok: Token) -> bool:
+    return tok.text.isdigit() and 1 <= int(tok.text) <= 31
 
 
 _BIG_UNITS = frozenset(["million", "millions", "milliard", "milliards", "mille"])

@@ -671,6 +671,7 @@ METAPHORS: tuple[tuple[str, str], ...] = tuple(
         ("porter ses fruits", r"port\w* (?:ses|leurs|des) fruits"),
         ("pain sur la planche", r"pain sur la planche"),
         ("coup de pouce", r"coups? de pouce"),
+        ("coup de main", r"coups? de main"),
         ("tendre la main", r"tend\w* la main"),
         ("bouc émissaire", r"boucs? émissaires?"),
         ("cheval de bataille", r"chevaux? de bataille"),
