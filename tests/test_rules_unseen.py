@@ -448,3 +448,15 @@ def test_negation_without_ne_at_the_start() -> None:
 
 def test_coup_de_main_is_an_image() -> None:
     assert texts("On vous donne un coup de main.", "metaphor") == ["coup de main"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Vous êtes réfugié ?", "Vous êtes retraitée ?", "Vous êtes salarié dans une entreprise."],
+)
+def test_a_status_is_not_passive(text: str) -> None:
+    assert texts(text, "passive") == []
+
+
+def test_pas_a_pas_is_not_a_negation() -> None:
+    assert texts("Pas à pas, vous trouvez votre place.", "negation") == []

@@ -45,7 +45,9 @@ STATIVE = frozenset(
     compris comprise inclus incluse incluses assuré assurée assurés assurées domicilié
     domiciliée domiciliés domiciliées installé installée installés installées limité limitée
     limités limitées réservé réservée réservés réservées interdit interdite interdits
-    interdites""".split()
+    interdites réfugié réfugiée réfugiés réfugiées retraité retraitée retraités retraitées
+    salarié salariée salariés salariées handicapé handicapée handicapés handicapées
+    diplômé diplômée diplômés diplômées employé employée employés employées""".split()
 )
 #: « être fait de » (made of) describes a thing, it is not an action.
 _MADE_OF = frozenset("fait faite faits faites composé composée composés composées".split())
@@ -261,7 +263,7 @@ def negation(ctx: Context) -> Iterator[Finding]:
                 if not closed and (verb := _ne_alone(ws, norms, i)):
                     used.update(range(i, verb + 1))
                     yield ctx.finding("negation", ws[i : verb + 1], message)
-        if norms and norms[0] == "pas" and len(norms) > 1 and ws[0].text[:1].isupper():
+        if norms[:1] == ["pas"] and norms[1:2] not in ([], ["à"]) and ws[0].text[:1].isupper():
             used.add(0)  # « Pas de panique ! », « Pas besoin de rendez-vous. »
             yield ctx.finding("negation", ws[:2], message)
         for i, n in enumerate(norms):
