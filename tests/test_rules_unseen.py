@@ -460,3 +460,9 @@ def test_a_status_is_not_passive(text: str) -> None:
 
 def test_pas_a_pas_is_not_a_negation() -> None:
     assert texts("Pas à pas, vous trouvez votre place.", "negation") == []
+
+
+def test_slash_in_round_the_clock_is_special_but_not_in_a_file_number() -> None:
+    assert texts("Le service est ouvert 24h/24.", "special-char") == ["/"]
+    assert texts("Votre dossier porte le numéro 2024/01872.", "special-char") == []
+    assert [t.text for t in french.words("Ouvert 24h/24.")] == ["Ouvert", "24h", "24"]

@@ -50,7 +50,7 @@ _URL_RE = (
     r"(?![\w-])(?:/[^\s<>«»\"]*[^\s<>«»\".,;:!?)\]])?"
 )
 #: A time as written: « 14 h 30 », « 9 h », « 14h30 », « 12 H 00 »: one number, not three words.
-_TIME_RE = r"(?<![\d,.])(?:[01]?\d|2[0-3])[ \u00a0\u202f]?[hH](?:[ \u00a0\u202f]?[0-5]\d)?(?![\w])"
+_TIME_RE = r"(?<![\d,.])(?:[01]?\d|2[0-4])[ \u00a0\u202f]?[hH](?:[ \u00a0\u202f]?[0-5]\d)?(?![\w])"
 #: A phone number: « 081 73 71 76 », « 0470 12 34 56 », « +32 81 72 61 11 », « 02/511.23.45 »
 #: (the digits are checked: 9 or 10 after a 0, 10 to 13 with an international prefix).
 _PHONE_RE = (

@@ -500,7 +500,11 @@ def in_code(text: str, start: int, end: int) -> bool:
     while b < len(text) and not text[b].isspace():
         b += 1
     run = text[a:b].rstrip(".,;:!?)»")
-    return "/" in run and any(c.isdigit() for c in run) and any(c.isalpha() for c in run)
+    if "/" not in run or not any(c.isdigit() for c in run):
+        return False
+    # Capitals (« 2024/SOC/01872 », « A/12 ») or a long number (« 2024/01872 »); not
+    # « 24h/24 » nor « et/ou ».
+    return any(c.isupper() for c in run) or re.search(r"\d{3,}/|/\d{3,}", run) is not None
 
 
 def _initials_alone(ctx: Context, end: int) -> bool:
