@@ -419,3 +419,45 @@ def test_a_sentence_under_jargon_is_not_a_term() -> None:
     assert fiche.jargon == {"ILI": "Initiative locale d’intégration"}
     (item,) = [r for r in fiche.review if r.kind == "unclassified"]
     assert item.line == 11 and item.text.startswith("Les initiatives locales sont nombreuses")
+
+
+# ----------------------------------------------------------------------- encodings, ids
+
+
+def test_a_utf16_export_is_read(tmp_path: Path) -> None:
+    export = tmp_path / "unicode.txt"  # Notepad's "Unicode": UTF-16 LE with a BOM, CRLF
+    text = (UNSEEN / "femmes_bom.txt").read_text(encoding="utf-8-sig")
+    export.write_bytes(text.replace("\n", "\r\n").encode("utf-16"))
+    result = importer.import_export(export, tmp_path / "out", settings=_settings(spelling=False))
+    assert result.encoding == "utf-16"
+    expected = _import("femmes_bom.txt", tmp_path / "ref", spelling=False)
+    assert [(f.id, f.lead, f.body) for f in result.fiches] == [
+        (f.id, f.lead, f.body) for f in expected.fiches
+    ]
+
+
+def test_a_question_mark_in_a_web_address_survives_windows_1252(tmp_path: Path) -> None:
+    export = tmp_path / "ansi.txt"
+    export.write_bytes(
+        "2020 – Agenda\n\n2020 – Agenda\n\nProgramme\u202fcomplet : "
+        "https://www.cainamur.be/agenda?id=12&lang=fr, mis à jour.\n".encode(
+            "cp1252", errors="replace"
+        )
+    )
+    result = importer.import_export(export, tmp_path / "out", settings=_settings(spelling=False))
+    assert result.encoding == "windows-1252"
+    assert result.fiches[0].lead == (
+        "Programme complet : https://www.cainamur.be/agenda?id=12&lang=fr, mis à jour."
+    )
+
+
+def test_two_titles_with_one_slug_say_so() -> None:
+    start = "Réforme du Code de la nationalité : un tournant dans l’accompagnement des"
+    text = "".join(
+        f"2016 – {start} {end}\n\n2016 – {start} {end}\n\nLe chapeau {n}.\n\n\n\n\n"
+        for n, end in enumerate(("personnes étrangères", "familles"))
+    )
+    first, second = importer.parse_export(text).fiches
+    assert second.id == f"{first.id}-2"
+    (item,) = [r for r in second.review if r.kind == "duplicate-fiche"]
+    assert "commence comme celui de la fiche de la ligne 1" in item.message

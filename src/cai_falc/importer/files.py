@@ -85,6 +85,58 @@ _MOJIBAKE_RE = re.compile(
 _LOST_SPACE_RE = re.compile(r"(?<=«)\?(?=\w)|(?<=\w)\?(?=\w)|(?<=\w)\?(?=[»:;])")
 
 
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+def _restore_lost_spaces(text: str) -> tuple[str, int]:
+    """Thin spaces saved as "?" put back, except in web addresses ("agenda?id=12")."""
+    urls = [m.span() for m in _URL_RE.finditer(text)]
+    count = 0
+
+    def space(match: re.Match[str]) -> str:
+        nonlocal count
+        if any(a <= match.start() < b for a, b in urls):
+            return match.group()
+        count += 1
+        return " "
+
+    return _LOST_SPACE_RE.sub(space, text), count
+
+
+def _read_export(path: Path) -> storage.TextFile:
+    """The export's text: UTF-8 or Windows-1252 (storage), or UTF-16 with its BOM.
+
+    Notepad's "Unicode" saves UTF-16: its NUL bytes would make it look like a binary file.
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(2)
+    except OSError:
+        head = b""
+    if head not in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return storage.read_text(path)
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        raise ExportError(
+            path,
+            "the file starts as UTF-16 text but holds bytes that are not UTF-16",
+            line=data[: exc.start].decode("utf-16", errors="replace").count("\n") + 1,
+            hint="Save the export again as UTF-8 text.",
+        ) from exc
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(path, "the file is empty")
+    if "\x00" in text:
+        raise InputError(
+            path,
+            "this is a binary file, not text",
+            hint="Give a text export (.txt or .md) saved as UTF-8 or Windows-1252.",
+        )
+    return storage.TextFile(path=path, text=text, encoding="utf-16")
+
+
 def _c1_bytes(error: UnicodeError) -> tuple[bytes, int]:
     """Encode the five bytes Windows-1252 leaves undefined (shown as U+0081...) as themselves."""
     if not isinstance(error, UnicodeEncodeError):
@@ -164,9 +216,9 @@ def import_export(path: Path, out_dir: Path, *, settings: Settings | None = None
             hint="Check the file; if it really is an export, split it or raise "
             "[importer] max_export_mb in cai-falc.toml.",
         )
-    source = _repair_mojibake(storage.read_text(path))
+    source = _repair_mojibake(_read_export(path))
     if source.encoding == "windows-1252":
-        text, lost = _LOST_SPACE_RE.subn(" ", source.text)
+        text, lost = _restore_lost_spaces(source.text)
         if lost:
             source = storage.TextFile(source.path, text, source.encoding)
     if out_dir.exists() and not out_dir.is_dir():
@@ -176,9 +228,15 @@ def import_export(path: Path, out_dir: Path, *, settings: Settings | None = None
     if options.spelling and speller is None:
         notes.append(unavailable_note(options.dictionary))
     glossary_words = _glossary_words(settings.path("glossaries"))
-    parsed = parse_export(
-        source.text, export=path.name, speller=speller, glossary_words=glossary_words
-    )
+    try:
+        parsed = parse_export(
+            source.text, export=path.name, speller=speller, glossary_words=glossary_words
+        )
+    except ExportError as exc:  # named by the path as given, like every other input error
+        where = f"{exc.path}:{exc.line}: " if exc.line is not None else f"{exc.path}: "
+        raise ExportError(
+            path, exc.message.removeprefix(where), line=exc.line, hint=exc.hint
+        ) from None
     notes.extend(parsed.notes)
     result = ImportResult(export=path, encoding=source.encoding, out_dir=out_dir, notes=notes)
     # Read everything, then write: a bad export above leaves the folder untouched.

@@ -211,6 +211,7 @@ def parse_export(
     skip = frozenset(w.lower() for w in glossary_words)
     fiches: list[Fiche] = []
     first_line: dict[str, int] = {}
+    titles: dict[str, tuple[int, str]] = {}
     copies: dict[str, tuple[Fiche, list[int]]] = {}
     for segment in segments:
         raw = "\n".join(clean(line) for line in lines[segment.title_index : segment.end]).strip()
@@ -231,14 +232,23 @@ def parse_export(
                 0,
                 ReviewItem(
                     kind="duplicate-fiche",
-                    message=f"Titre déjà présent dans l’export (ligne {first_line[base]}) : cette "
-                    f"fiche est importée sous l’identifiant {fiche.id}. Vérifiez s’il s’agit de la "
-                    "même fiche et gardez-en une seule dans le CMS.",
+                    message=(
+                        f"Titre déjà présent dans l’export (ligne {first_line[base]}) : cette "
+                        f"fiche est importée sous l’identifiant {fiche.id}. Vérifiez s’il s’agit "
+                        "de la même fiche et gardez-en une seule dans le CMS."
+                        if titles[base] == (fiche.year, fiche.title)
+                        else f"Son titre commence comme celui de la fiche de la ligne "
+                        f"{first_line[base]} (« {quote(titles[base][1], 90)} ») et donnerait le "
+                        f"même identifiant : elle est importée sous l’identifiant {fiche.id}. "
+                        "Raccourcissez l’un des deux titres dans le CMS si vous voulez un "
+                        "identifiant plus parlant."
+                    ),
                     line=segment.title_index + 1,
                     text=f"{segment.period or segment.year} – {segment.title}",
                 ),
             )
         first_line[fiche.id] = segment.title_index + 1
+        titles[fiche.id] = (fiche.year, fiche.title)
         fiches.append(fiche)
     for fiche, repeats in copies.values():
         if repeats:
