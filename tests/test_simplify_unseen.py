@@ -347,3 +347,42 @@ def test_the_third_step_follows_the_second() -> None:
     third = selection.Unit(1, "La troisième est la mise en œuvre du projet.", False, False,
                            ["La troisième est la mise en œuvre du projet."])
     assert selection._needs_previous(third)
+
+
+def test_a_cut_never_leaves_a_bare_auxiliary(terms: glossary.Glossary) -> None:
+    assert not splitting.is_sentence("Porte d'entrée du parcours, le module d'accueil est.")
+    text = (
+        "Porte d'entrée du parcours d'intégration, le module d'accueil est organisé par le "
+        "Bureau d'accueil des primo-arrivants (BAPA) du CAI depuis 2014."
+    )
+    assert not any(line.endswith(" est.") for line in _lines(text, terms))
+
+
+def test_a_year_in_a_dropped_opener_stays_when_it_fits() -> None:
+    text = "Pourtant, en 2014, l'offre de cours reste morcelée, mal connue et insuffisante."
+    assert splitting._drop_opener_and_apposition(text).startswith("En 2014, l'offre")
+    without = splitting._drop_opener_and_apposition(text, keep_time=False)
+    assert splitting.finish(without).startswith("L'offre")
+    longer = (
+        "Pourtant, en 2014, l'offre de cours de français langue étrangère reste morcelée, "
+        "mal connue et insuffisante."
+    )
+    # 16 words with the year: the line without it is better than none
+    assert splitting.rescue(longer, limit=15) == [
+        "L'offre de cours de français langue étrangère reste morcelée, mal connue et "
+        "insuffisante."
+    ]
+
+
+def test_an_indefinite_noun_keeps_the_participle_that_says_which_one(
+    terms: glossary.Glossary,
+) -> None:
+    assert not splitting.safe_cut(
+        "Il continue à défendre une approche", " fondée sur la confiance."
+    )
+    assert splitting.safe_cut("Il défend l'approche", ", fondée sur la confiance.")
+    text = (
+        "En 2018, le CAI lance une permanence spécialisée pour les accompagner dans leur "
+        "demande d'équivalence auprès de la Fédération Wallonie-Bruxelles."
+    )
+    assert _lines(text, terms) == ["En 2018, le CAI lance une permanence spécialisée."]

@@ -241,8 +241,15 @@ def safe_cut(head: str, tail: str) -> bool:
             and before.cgram == frozenset({"ADV"})
             and head_words[-1].lower() not in _WHEN_ADVERBS
         )
-        if bare or adverb or head_words[-1].lower() == "non":
-            return False  # "les montants indûment perçus", "les factures non payées"
+        indefinite = (
+            not comma
+            and len(head_words) >= 2
+            and head_words[-2].lower().replace("\u2019", "'") in ("un", "une", "d'un", "d'une")
+        )
+        if bare or adverb or head_words[-1].lower() == "non" or indefinite:
+            # "les montants indûment perçus", "les factures non payées"; "défendre une
+            # approche | fondée sur la confiance": which one is said by what follows
+            return False
     return True
 
 
@@ -849,7 +856,9 @@ _DANGLING = frozenset(
 )
 _BAD_ENDINGS = frozenset(
     "de d' à au aux le la les l' des du un une et ou que qu' qui pour avec par en dans sur "
-    "ainsi donc notamment comme tels telles tel telle suivants suivantes lutte".split()
+    "ainsi donc notamment comme tels telles tel telle suivants suivantes lutte "
+    # "le module d'accueil est.": the participle or attribute was cut away
+    "est sont était étaient sera seront soit soient".split()
 )
 #: Verbs that need an object: "Le Centre organise à Walcourt." has lost it.
 _NEEDS_OBJECT = frozenset("organiser développer lancer créer proposer mettre réaliser".split())
@@ -1132,12 +1141,18 @@ _TIME_HEAD_RE = re.compile(
 )
 
 
+_TIME_SEGMENT_RE = re.compile(
+    r"^(?:en|dès|depuis|fin|début|au début de|à partir de|jusqu'en)\s[^,]{0,25}\b(?:1[89]|20)\d\d$",
+    re.IGNORECASE,
+)
+
+
 def _segments_verb(segment: str) -> bool:
     words = segment.split()
     return any(verb_at(words, i) for i in range(len(words)))
 
 
-def _drop_opener_and_apposition(text: str) -> str:
+def _drop_opener_and_apposition(text: str, *, keep_time: bool = True) -> str:
     """ "En observant ..., le CAI décide ..." -> "Le CAI décide ..."; "le parcours, dispositif
     mis en place en 2010, cède ..." -> "le parcours cède ..." (asides without a verb)."""
     time = _TIME_HEAD_RE.match(text)
@@ -1152,6 +1167,10 @@ def _drop_opener_and_apposition(text: str) -> str:
             break  # "Parmi elles, 742 ...", "Pour les seconds résidents, ...": it stays
         if starts_clause(tail) and not starts_clause(head + "."):
             rest = tail
+            # "Pourtant, en 2014, l'offre ...": the year stays, the connector goes.
+            when = [p for p in parts[:k] if _TIME_SEGMENT_RE.match(p)]
+            if not prefix and when and keep_time:
+                prefix = when[-1][:1].upper() + when[-1][1:] + ", "
             break
     # An apposition between commas right after the subject, before its verb.
     m = re.match(r"^((?:\S+ ){1,5}?\S+), ([^,«»]{3,80}), (\S+)", rest)
@@ -1245,11 +1264,22 @@ def plain_clause(line: str) -> bool:
     return True
 
 
-def rescue(text: str, *, limit: int, soft: int = 12) -> list[str]:
+def rescue(text: str, *, limit: int, soft: int = 12, keep_time: bool = True) -> list[str]:
     """Lines that say the core of a sentence too long to keep whole: its longest head
     that is a sentence on its own, and a coordinated clause with its own subject
-    ("X est important et le CAI estime ..." -> two lines). Empty when nothing reads well."""
-    text = finish(_drop_opener_and_apposition(finish(text)))
+    ("X est important et le CAI estime ..." -> two lines). Empty when nothing reads well.
+    A year said in a dropped opener ("Pourtant, en 2014, ...") stays when it fits."""
+    without = finish(_drop_opener_and_apposition(finish(text), keep_time=False))
+    if keep_time:
+        timed = finish(_drop_opener_and_apposition(finish(text), keep_time=True))
+        if timed != without:
+            return _rescue(timed, limit=limit, soft=soft) or _rescue(
+                without, limit=limit, soft=soft
+            )
+    return _rescue(without, limit=limit, soft=soft)
+
+
+def _rescue(text: str, *, limit: int, soft: int) -> list[str]:
     if count_words(text) > limit:
         text = _trim_subject(text)
     if count_words(text) <= limit and is_sentence(text) and plain_clause(text):
@@ -1279,6 +1309,8 @@ def rescue(text: str, *, limit: int, soft: int = 12) -> list[str]:
                 and final.is_past_participle
                 # "de mieux en mieux ciblé", "fortement sollicité": the participle is said.
                 and not (previous is not None and "ADV" in previous.cgram)
+                # "une permanence spécialisée": the participle says which one.
+                and words[-3].lower().replace("\u2019", "'") not in ("un", "une", "d'un", "d'une")
             ):
                 # "les actions de lutte contre X menées | dans ...": the participle goes too.
                 words = words[:-1]
