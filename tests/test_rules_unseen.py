@@ -8,6 +8,7 @@ import pytest
 
 from cai_falc import french
 from cai_falc.check import check_text
+from cai_falc.glossary import Glossary, Term
 from cai_falc.rules import Finding
 from cai_falc.rules.sentences import word_count
 
@@ -466,3 +467,33 @@ def test_slash_in_round_the_clock_is_special_but_not_in_a_file_number() -> None:
     assert texts("Le service est ouvert 24h/24.", "special-char") == ["/"]
     assert texts("Votre dossier porte le numéro 2024/01872.", "special-char") == []
     assert [t.text for t in french.words("Ouvert 24h/24.")] == ["Ouvert", "24h", "24"]
+
+
+# ------------------------------------------------------------- explained words
+
+GLOSSARY = Glossary([
+    Term("décret", "word", "Une loi de la Région wallonne."),
+    Term("bénéficiaire", "word", "Une personne qui reçoit une aide."),
+    Term("attestation", "word", "Un papier officiel."),
+])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le décret, c’est une loi de la Wallonie.",
+        "Les bénéficiaires, ce sont les personnes qui reçoivent une aide.",
+        "Vous recevez un papier officiel.\nCe papier s’appelle une attestation.",
+    ],
+)
+def test_words_explained_as_easy_to_read_writers_do(text: str) -> None:
+    assert found(text, "unexplained-word", glossary=GLOSSARY) == []
+
+
+def test_words_left_unexplained() -> None:
+    assert texts("Le décret change en 2016.", "unexplained-word", glossary=GLOSSARY) == [
+        "décret"
+    ]
+    assert texts("Le décret, ce texte change.", "unexplained-word", glossary=GLOSSARY) == [
+        "décret"
+    ]

@@ -107,9 +107,18 @@ def _explained_nearby(ctx: Context, s: Sentence, tok: Token) -> bool:
     """« x, c’est-à-dire ... », « x (= ...) », « x : ... », « x veut dire ... », or a
     definition next: « L’isoloir est un endroit fermé. », « Une procuration, c’est ... »."""
     after = ctx.text[tok.end : s.end + 200].replace("\u2019", "'").lower()
+    before = ctx.text[s.start : tok.start].replace("\u2019", "'").lower()
     word = re.escape(tok.norm)
     return bool(
         re.match(r"\s*(?:\(|:|,?\s*c'est-à-dire|,?\s*(?:qui\s+)?(?:veut dire|signifie))", after)
+        # « Le décret, c’est une loi. », « Les bénéficiaires, ce sont les personnes... »
+        or re.match(r"\s*,\s*(?:c'est|ce sont)\s+(?:un|une|des|le|la|les|l'|quoi)\b", after)
+        # « Ce papier s’appelle une attestation. », « On appelle cela le bail. »
+        or re.search(
+            r"(?:s'appellent|s'appelle|appelle\s+(?:cela|ça|ce papier)|appelée?s?|nomme)"
+            r"\s+(?:un|une|le|la|les|l'|des)?\s*$",
+            before,
+        )
         or re.search(rf"\b{word}\b[^.]{{0,30}}\b(?:veut dire|c'est|signifie)\b", after)
         or re.search(rf"\b{word}s?\b,?\s+(?:est|sont)\s+(?:un|une|des|le|la|les|l')\b", after)
     )
