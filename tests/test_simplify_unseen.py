@@ -386,3 +386,13 @@ def test_an_indefinite_noun_keeps_the_participle_that_says_which_one(
         "demande d'équivalence auprès de la Fédération Wallonie-Bruxelles."
     )
     assert _lines(text, terms) == ["En 2018, le CAI lance une permanence spécialisée."]
+
+
+def test_a_condition_keeps_what_it_is_about(terms: glossary.Glossary) -> None:
+    from cai_falc.simplify import asides
+
+    assert not splitting.is_sentence("Il a lieu, si nécessaire.")
+    assert splitting.is_sentence("Il a lieu, si nécessaire, en présence d'un interprète.")
+    text = "Il est gratuit et se déroule, si nécessaire, en présence d'un interprète."
+    assert asides.drop_prepositional_asides(text) == text
+    assert "Il a lieu, si nécessaire." not in _lines(text, terms)

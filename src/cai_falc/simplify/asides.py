@@ -191,6 +191,10 @@ def _drop_middle(
         dropped = ", ".join(parts[i:])
         if (
             _has_verb(out)
+            # "se déroule, si nécessaire, | en présence d'un interprète": the condition
+            # said when the part that goes holds.
+            and not (i > 1 and _CONDITION_RE.match(parts[i - 1]))
+            and not _CONDITION_END_RE.search(out)
             and len(out.split()) >= 4
             and _ends_well(out.split())
             and safe_cut(out, ", " + dropped)
@@ -339,6 +343,14 @@ _OPENER_STARTS = frozenset(
 _CONDITION_RE = re.compile(
     r"^(?:à défaut|faute d|sauf|à condition|en cas d|sous réserve|sans |si |hormis|"
     r"à moins|au cas)",
+    re.IGNORECASE,
+)
+
+
+#: A short condition closing a head ("..., si nécessaire", "..., le cas échéant").
+_CONDITION_END_RE = re.compile(
+    r",\s(?:si (?:nécessaire|besoin|possible|elles? le souhaitent?|ils? le souhaitent?)|"
+    r"le cas échéant|au besoin|en cas de besoin|éventuellement)$",
     re.IGNORECASE,
 )
 

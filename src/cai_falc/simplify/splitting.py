@@ -883,6 +883,12 @@ _SUBORDINATORS = (
 _WEAK_LAST = frozenset({"ADV", "PRE", "ART:def", "ART:ind", "CON", "PRO:rel"})
 
 
+_CONDITION_TAIL_RE = re.compile(
+    r",\s(?:si (?:nécessaire|besoin|possible)|le cas échéant|au besoin|en cas de besoin)$",
+    re.IGNORECASE,
+)
+
+
 def is_sentence(line: str) -> bool:
     """Whether a line reads as a sentence: a main verb, and no dangling last word."""
     words = line.rstrip(".!?:… ").split()
@@ -900,6 +906,8 @@ def is_sentence(line: str) -> bool:
         return False  # "Si la Flandre applique ..." says half of something
     if line.count("«") != line.count("»"):
         return False
+    if _CONDITION_TAIL_RE.search(line.rstrip(".!?… ")):
+        return False  # "Il a lieu, si nécessaire.": what the condition was about is gone
     for i in range(len(words) - 1):
         if verb_at(words, i) and _gap_after(words[i], words[i + 1]):
             return False  # "Le Centre engage dédié à ...": a word is missing in the source
