@@ -497,3 +497,10 @@ def test_words_left_unexplained() -> None:
     assert texts("Le décret, ce texte change.", "unexplained-word", glossary=GLOSSARY) == [
         "décret"
     ]
+
+
+def test_inclusive_words_count_once_in_the_figures() -> None:
+    text = "Les employé.e.s et les ouvrier.ère.s viennent."
+    result = check_text(text)
+    assert result.metrics.words == 6
+    assert count(text) == 6

@@ -86,6 +86,26 @@ def is_reader_word(tok: Token) -> bool:
     return tok.is_word and tok.text[-1:] not in "'\u2019\u02bc"
 
 
+#: Marks inside a word of inclusive writing: « étudiant.e.s », « citoyen·ne·s », « ami(e)s ».
+_INSIDE_WORD = frozenset(".·‧⋅•∙()/")
+
+
+def reader_words(toks: Sequence[Token]) -> list[Token]:
+    """The words of a run of tokens as a reader counts them: « l’accueil » is one word,
+    « 10 000 » and « 14 h 30 » are one, and so is « étudiant.e.s » (its « e » and « s »
+    are endings, not words)."""
+    out: list[Token] = []
+    for i, t in enumerate(toks):
+        if not is_reader_word(t):
+            continue
+        if i >= 2 and toks[i - 1].text in _INSIDE_WORD and toks[i - 1].start == toks[i - 2].end \
+                and toks[i - 1].end == t.start and toks[i - 2].kind == "word" \
+                and t.kind == "word":
+            continue  # « e », « s » of « étudiant.e.s »: part of the word before
+        out.append(t)
+    return out
+
+
 def _letters(word: str) -> int:
     return sum(1 for c in word if c.isalpha())
 
@@ -162,7 +182,7 @@ def from_sentences(
     rare = 0
     lengths: list[int] = []
     for s in sentences:
-        words = [t for t in s.tokens if is_reader_word(t)]
+        words = reader_words(s.tokens)
         if not words:
             continue
         syll = sum(count(t.text) for t in words) if count else None

@@ -6,14 +6,11 @@ from collections.abc import Iterator
 
 from .. import lexicon
 from ..french import Sentence, Token
+from ..metrics import reader_words
 from . import Context, Finding, rule
 
 _SUBJECT_CLITICS = frozenset("je j' tu il elle on nous vous ils elles".split())
 _FINITE = ("ind", "cnd", "sub", "imp")
-
-
-#: Marks inside a word of inclusive writing: « étudiant.e.s », « citoyen·ne·s », « ami(e)s ».
-_INSIDE_WORD = frozenset(".·‧⋅•∙()/")
 
 
 def word_count(s: Sentence, *, skip_label: bool = False) -> int:
@@ -25,16 +22,7 @@ def word_count(s: Sentence, *, skip_label: bool = False) -> int:
         colon = next((i for i, t in enumerate(toks) if t.text == ":"), None)
         if colon is not None:
             toks = toks[colon + 1 :]
-    n = 0
-    for i, t in enumerate(toks):
-        if not t.is_word or t.text[-1:] in "'\u2019\u02bc":
-            continue
-        if i >= 2 and toks[i - 1].text in _INSIDE_WORD and toks[i - 1].start == toks[i - 2].end \
-                and toks[i - 1].end == t.start and toks[i - 2].kind == "word" \
-                and t.kind == "word":
-            continue  # « e », « s » of « étudiant.e.s »: part of the word before
-        n += 1
-    return n
+    return len(reader_words(toks))
 
 
 @rule("long-sentence", "error", "Phrases courtes", langs="any")
