@@ -504,3 +504,9 @@ def test_inclusive_words_count_once_in_the_figures() -> None:
     result = check_text(text)
     assert result.metrics.words == 6
     assert count(text) == 6
+
+
+def test_everyday_initials_are_words() -> None:
+    assert texts("Vous recevez un SMS. Les WC sont au fond.", "acronym") == []
+    assert texts("Scannez le code QR.", "acronym") == []
+    assert texts("Le SPF vous répond.", "acronym") == ["SPF"]

@@ -288,7 +288,10 @@ def same_word(ctx: Context) -> Iterator[Finding]:
 
 _ACRONYM_RE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý0-9]*[A-ZÀ-Ý]$|^[A-Z]{2,}\d+$")
 _IBAN_RE = re.compile(r"^[A-Z]{2}\d{2}$")
-_NOT_ACRONYMS = frozenset(["A1", "A2", "B1", "B2", "C1", "C2", "OK", "TV"])
+#: Language levels, and initials read as everyday words (« un SMS », « les WC »).
+_NOT_ACRONYMS = frozenset(
+    ["A1", "A2", "B1", "B2", "C1", "C2", "OK", "TV", "SMS", "WC", "GPS", "USB", "DVD", "QR"]
+)
 _DOTTED_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?:[A-Z](?![\w]))?")
 _SMALL = frozenset(
     """de d' du des la le les l' et à au aux en pour sur par the of and for""".split()
