@@ -461,3 +461,30 @@ def test_two_titles_with_one_slug_say_so() -> None:
     assert second.id == f"{first.id}-2"
     (item,) = [r for r in second.review if r.kind == "duplicate-fiche"]
     assert "commence comme celui de la fiche de la ligne 1" in item.message
+
+
+@pytest.mark.parametrize(
+    ("title", "above"),
+    [
+        ("Accueil des MENA (2018)", ""),
+        ("Accueil des MENA – 2018", ""),
+        ("Accueil des MENA", "2018"),
+    ],
+)
+def test_a_year_written_after_the_title_or_above_it(title: str, above: str) -> None:
+    first = (
+        "2017 – Une fiche\n\n2017 – Une fiche\n\nLe chapeau.\n\nCatégories :\n\n"
+        "☑ Accompagnement\n\n\u00a0\n\n\n\n"
+    )
+    text = f"{first}{above}\n\n{title}\n\n{title}\n\nLe CAI accompagne les tuteurs.\n"
+    one, mena = importer.parse_export(text, export="x.txt").fiches
+    assert (mena.year, mena.title, mena.lead) == (
+        2018,
+        "Accueil des MENA",
+        "Le CAI accompagne les tuteurs.",
+    )
+    assert mena.id == "2018-accueil-des-mena"
+    (item,) = [r for r in mena.review if r.kind == "title-year"]
+    assert item.line == 17
+    assert ("seule sur la ligne 15" in item.message) is bool(above)
+    assert one.categories.axes == ["Accompagnement"] and not one.review

@@ -78,6 +78,15 @@ def parse_fiche(
             segment.title_index + 1,
             segment.period,
         )
+    if segment.year_found:
+        ctx.add(
+            "title-year",
+            f"Titre sans « {segment.year} – » au début : l’année {segment.year} a été trouvée "
+            f"{segment.year_found}. Écrivez le titre sous la forme « {segment.year} – "
+            f"{quote(segment.title, 60)} » dans le CMS.",
+            segment.title_index + 1,
+            segment.title,
+        )
     if segment.variant is not None:
         ctx.add(
             "title-variant",

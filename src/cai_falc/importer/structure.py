@@ -214,6 +214,8 @@ class Segment:
     variant: tuple[int, str] | None = None
     #: A title repeated without any year: a fiche the export cannot file (set aside).
     yearless: bool = False
+    #: Where the year of a title printed without "YYYY – " was found ("à la fin du titre").
+    year_found: str = ""
 
 
 def _next_nonblank(lines: list[str]) -> list[int]:
@@ -251,6 +253,11 @@ def _opens_text(line: str) -> bool:
     return not BULLET_RE.match(text) and not text.startswith(("[", "("))
 
 
+#: A year at the end of a title instead of its start: "Titre (2016)", "Titre – 2016".
+_LATE_YEAR_RE = re.compile(r"^(.*?\S)\s*(?:[–—‒―-]\s*|\(\s*)((?:19|20)\d\d)\s*\)?$")
+_BARE_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
+
+
 def _yearless_title(lines: list[str], i: int, nxt: int) -> bool:
     """A line printed twice, as the CMS prints titles, but with no year: "Accueil des MENA"."""
     if nxt >= len(lines):
@@ -276,7 +283,9 @@ def split_export(lines: list[str]) -> list[Segment]:
     following = _next_nonblank(lines)
     segments: list[Segment] = []
     in_trailer = True  # before the first fiche, any title line opens one
-    blanks = 0  # blank lines right before line i: fiches are set apart by 3 or more
+    blanks = 0  # blank lines right before line i: fiches are set apart by a few
+    last: int | None = None  # the last non-blank line
+    previous: int | None = None  # the non-blank line before line i
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -285,6 +294,7 @@ def split_export(lines: list[str]) -> list[Segment]:
             i += 1
             continue
         apart, blanks = blanks >= _FICHE_GAP, 0
+        previous, last = last, i
         match = title_match(line)
         nxt = following[i]
         if match is not None:
@@ -313,21 +323,33 @@ def split_export(lines: list[str]) -> list[Segment]:
                 in_trailer = False
                 i = (nxt + 1) if twice else (i + 1)
                 continue
-        elif in_trailer and _yearless_title(lines, i, nxt):
+        elif (in_trailer or apart) and _yearless_title(lines, i, nxt):
+            year, title, start, found = 0, norm(line), i, ""
+            late = _LATE_YEAR_RE.match(title)
+            above = norm(lines[previous]) if previous is not None else ""
+            if late is not None:  # "Accueil des MENA (2016)", "Accueil des MENA – 2016"
+                year, title, found = int(late.group(2)), late.group(1), "à la fin du titre"
+            elif (
+                previous is not None
+                and _BARE_YEAR_RE.match(above)
+                and (not segments or segments[-1].title_index < previous)
+            ):  # "2016" alone on the line above the title
+                year, start, found = int(above), previous, f"seule sur la ligne {previous + 1}"
             if segments:
-                segments[-1].end = i
+                segments[-1].end = start
             segments.append(
                 Segment(
-                    year=0,
-                    title=norm(line),
+                    year=year,
+                    title=title,
                     title_index=i,
                     content_start=min(following[nxt], len(lines)),
                     end=len(lines),
-                    yearless=True,
+                    yearless=not year,
+                    year_found=found,
                 )
             )
             in_trailer = False
-            i = nxt + 1
+            previous, i = nxt, nxt + 1
             continue
         if section_of(line) or is_empty_legend(line) or is_caption(line):
             in_trailer = True
