@@ -396,3 +396,17 @@ def test_a_condition_keeps_what_it_is_about(terms: glossary.Glossary) -> None:
     text = "Il est gratuit et se déroule, si nécessaire, en présence d'un interprète."
     assert asides.drop_prepositional_asides(text) == text
     assert "Il a lieu, si nécessaire." not in _lines(text, terms)
+
+
+def test_a_broken_trim_is_rescued_from_the_whole_sentence(terms: glossary.Glossary) -> None:
+    text = (
+        "Porte d'entrée du parcours d'intégration, le module d'accueil est organisé par le "
+        "Bureau d'accueil des primo-arrivants (BAPA) du CAI depuis 2014."
+    )
+    assert _lines(text, terms) == [
+        "Le module d'accueil est organisé par le BAPA du CAI depuis 2014."
+    ]
+    # "Porte d'entrée ..." is a noun with its complement, not the verb "porter"
+    assert splitting._drop_opener_and_apposition(
+        "Porte d'entrée du parcours, le module d'accueil est gratuit."
+    ) == "le module d'accueil est gratuit."

@@ -146,6 +146,8 @@ def _transform(
             new.extend(parts)
         pieces = new
     final: list[str] = []
+    #: What each trimmed line was before its trim: a broken trim is rescued from there.
+    untrimmed: dict[str, str] = {}
     for piece in pieces:
         parts = splitting.split_comma(piece, limit=limit)
         if len(parts) > 1:
@@ -161,6 +163,7 @@ def _transform(
                 steps.append(
                     Step("trim", part, trimmed, "complément de fin retiré (phrase trop longue)")
                 )
+                untrimmed[trimmed] = part
             final.append(trimmed)
     # A list intro with no item after it ends with a stop.
     lines = [
@@ -187,6 +190,8 @@ def _transform(
         ):
             fixed.append(line)
             continue
+        if not splitting.is_sentence(line) and line in untrimmed:
+            line = untrimmed[line]  # "Porte d'entrée ..., le module d'accueil est."
         core = splitting.rescue(line, limit=limit, soft=soft)
         steps.append(
             Step(

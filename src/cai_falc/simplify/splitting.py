@@ -1157,7 +1157,18 @@ _TIME_SEGMENT_RE = re.compile(
 
 def _segments_verb(segment: str) -> bool:
     words = segment.split()
-    return any(verb_at(words, i) for i in range(len(words)))
+    return any(verb_at(words, i) and not _noun_head(words, i) for i in range(len(words)))
+
+
+def _noun_head(words: list[str], i: int) -> bool:
+    """ "Porte d'entrée du parcours, ...": a noun opening a segment, with its complement,
+    not the verb "porter"."""
+    return (
+        i == 0
+        and len(words) > 1
+        and _noun(words[0])
+        and re.match(r"^(?:de|du|des|d['\u2019])", words[1].lower()) is not None
+    )
 
 
 def _drop_opener_and_apposition(text: str, *, keep_time: bool = True) -> str:
