@@ -510,3 +510,24 @@ def test_everyday_initials_are_words() -> None:
     assert texts("Vous recevez un SMS. Les WC sont au fond.", "acronym") == []
     assert texts("Scannez le code QR.", "acronym") == []
     assert texts("Le SPF vous répond.", "acronym") == ["SPF"]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("En 1964, la Belgique signa un accord avec le Maroc.", "signa"),
+        ("Ce projet fut reconduit jusqu’en 2024.", "fut"),
+        ("Le CAI devint un centre régional.", "devint"),
+    ],
+)
+def test_passe_simple(text: str, verb: str) -> None:
+    hits = [f for f in found(text, "condition") if "passé simple" in f.message]
+    assert [f.text for f in hits] == [verb]
+    assert "passé composé" in hits[0].message
+
+
+@pytest.mark.parametrize(
+    "text", ["Il finit son travail à 17 h.", "Il a dit oui.", "Le but est clair."]
+)
+def test_present_forms_are_not_passe_simple(text: str) -> None:
+    assert [f for f in found(text, "condition") if "passé simple" in f.message] == []

@@ -388,6 +388,18 @@ def _only_mood(tok: Token, mood: str, prev: str = "") -> bool:
 
 
 @lru_cache(maxsize=65536)
+def _passe_simple(form: str) -> bool:
+    """« signa », « furent », « devint »: a form that can only be the passé simple."""
+    e = lexicon.entry(form)
+    if e is None or not e.cgram or not e.cgram <= {"VER", "AUX"}:
+        return False
+    if any(v.split(":", 1)[0] in ("par", "inf") for v in e.infover):
+        return False
+    finite = [v for v in e.infover if v.split(":", 1)[0] in _FINITE]
+    return bool(finite) and all(v.startswith("ind:pas") for v in finite)
+
+
+@lru_cache(maxsize=65536)
 def _mood_of(form: str) -> tuple[str, bool]:
     """The one finite mood of an unambiguous verb form (« pourrait » -> cnd), else "";
     and whether the form is also a past participle or an infinitive."""
@@ -442,6 +454,13 @@ def condition(ctx: Context) -> Iterator[Finding]:
                 )
             elif i in moods:
                 continue
+            elif ws[i].kind == "word" and _passe_simple(ws[i].text):
+                yield ctx.finding(
+                    "condition",
+                    [ws[i]],
+                    f"Verbe au passé simple (« {ws[i].text} »). Écrivez au présent ou au passé "
+                    "composé : « Le CAI a signé » plutôt que « Le CAI signa ».",
+                )
             elif ws[i].kind == "word" and _only_mood(ws[i], "sub", norms[i - 1] if i else ""):
                 moods.add(i)
                 yield ctx.finding(
