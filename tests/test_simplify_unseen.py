@@ -410,3 +410,30 @@ def test_a_broken_trim_is_rescued_from_the_whole_sentence(terms: glossary.Glossa
     assert splitting._drop_opener_and_apposition(
         "Porte d'entrée du parcours, le module d'accueil est gratuit."
     ) == "le module d'accueil est gratuit."
+
+
+def test_a_long_list_item_loses_its_describing_clause_not_half_of_what_it_does(
+    terms: glossary.Glossary,
+) -> None:
+    items = [
+        "un cycle de formation de 6 modules de 3 heures ;",
+        "une « bourse aux bénévoles », qui met en relation les associations qui cherchent "
+        "des bénévoles et les citoyens qui souhaitent s'engager.",
+    ]
+    lines, _ = simplify._list_lines(
+        "Le programme comprend :", items, glossary=terms, limit=15
+    )
+    assert "- les citoyens qui souhaitent s'engager" not in lines
+    assert lines == [
+        "Le programme comprend :",
+        "- un cycle de formation de 6 modules de 3 heures",
+        "- une « bourse aux bénévoles »",
+    ]
+    # two noun phrases joined by "et" still make two points
+    long_item = (
+        "le personnel soignant des hôpitaux de la région et les personnes qui vivent avec "
+        "un malade à la maison ;"
+    )
+    lines, _ = simplify._list_lines("Le vaccin est conseillé pour :", [long_item],
+                                    glossary=terms, limit=15)
+    assert len(lines) == 3

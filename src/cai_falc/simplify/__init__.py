@@ -286,9 +286,23 @@ def _list_lines(
         lines = [*head[:-1], head[-1][:-1] + " :"]
     for item in items:
         current = light(_ITEM_END_RE.sub("", item.strip()))
+        aside = re.search(r",\s(?:qui|dont|où)\s", current)
+        if selection.word_count(current) > limit and aside:
+            # "une « bourse aux bénévoles », qui met en relation ...": the thing, not how
+            # it works; a comma before "qui" says the clause only describes it.
+            short = current[: aside.start()]
+            if short.count("«") == short.count("»") and selection.word_count(short) >= 2:
+                steps.append(Step("list.relative", current, short, "précision du point retirée"))
+                current = short
         parts = [current]
-        if selection.word_count(current) > limit and " et " in current:
-            # "le personnel soignant et les personnes qui vivent ...": two points.
+        head_words = current.split(" et ", 1)[0].split()
+        if (
+            selection.word_count(current) > limit
+            and " et " in current
+            and not any(splitting.verb_at(head_words, k) for k in range(len(head_words)))
+        ):
+            # "le personnel soignant et les personnes qui vivent ...": two points; not
+            # "X qui met en relation A et B", where "et" joins what the verb takes.
             parts = current.split(" et ", 1)
             steps.append(Step("list.split", current, "\n".join(parts), "un point en deux"))
         for part in parts:
