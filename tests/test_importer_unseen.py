@@ -488,3 +488,16 @@ def test_a_year_written_after_the_title_or_above_it(title: str, above: str) -> N
     assert item.line == 17
     assert ("seule sur la ligne 15" in item.message) is bool(above)
     assert one.categories.axes == ["Accompagnement"] and not one.review
+
+
+def test_a_fiche_without_text_is_flagged() -> None:
+    text = (
+        "2019 – Fiche vide\n\n2019 – Fiche vide\n\nÀ compléter\n\n* Légende\n\nCatégories :\n\n"
+        "☑ Accompagnement\n\n\n\n\n\n2020 – Que des puces\n\n2020 – Que des puces\n\n"
+        "  • 12 ateliers en 2020 ;\n  • 3 communes.\n"
+    )
+    empty, bullets = importer.parse_export(text).fiches
+    assert (empty.lead, empty.body) == ("", "")
+    assert [(r.kind, r.line) for r in empty.review if r.kind == "empty"] == [("empty", 1)]
+    assert bullets.body == "- 12 ateliers en 2020 ;\n- 3 communes."
+    assert not [r for r in bullets.review if r.kind == "empty"]

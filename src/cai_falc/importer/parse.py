@@ -141,6 +141,15 @@ def parse_fiche(
                     block.line,
                     f"[{ref}]",
                 )
+    if not lead and not body:
+        ctx.add(
+            "empty",
+            "Fiche sans texte : rien entre le titre et les rubriques de fin (ou seulement des "
+            "notes de travail). Écrivez son texte dans le CMS, puis réimportez ; elle ne donne "
+            "pas de dépliant utile en attendant.",
+            segment.title_index + 1,
+            segment.title,
+        )
     ctx.review.sort(key=lambda r: r.line)
     text = "\n".join([lead, body])
     return Fiche(
