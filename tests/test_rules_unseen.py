@@ -531,3 +531,37 @@ def test_passe_simple(text: str, verb: str) -> None:
 )
 def test_present_forms_are_not_passe_simple(text: str) -> None:
     assert [f for f in found(text, "condition") if "passé simple" in f.message] == []
+
+
+# ------------------------------------------------------- administrative words
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "instead", "severity"),
+    [
+        ("Conformément à la loi, vous signalez tout changement.", "Conformément à", "selon",
+         "warning"),
+        ("Vous êtes tenu de signaler tout changement.", "êtes tenu de", "devoir", "warning"),
+        ("Renvoyez les documents ci-joints.", "ci-joints", "avec cette lettre", "warning"),
+        ("Remplissez dûment le formulaire.", "dûment", "bien", "warning"),
+        ("Vous pouvez solliciter une aide.", "solliciter", "demander", "warning"),
+        ("Le médecin délivre une ordonnance.", "délivre", "donner", "warning"),
+        ("Il faut payer au préalable.", "au préalable", "avant", "warning"),
+        ("Veuillez envoyer les documents.", "Veuillez", "impératif", "warning"),
+        ("Venez afin de parler avec nous.", "afin de", "pour", "info"),
+        ("Lors du rendez-vous, parlez avec nous.", "Lors du", "pendant", "info"),
+        ("Le montant s’élève à 200 euros.", "s’élève à", "être de", "info"),
+    ],
+)
+def test_administrative_words(text: str, written: str, instead: str, severity: str) -> None:
+    hits = [f for f in found(text, "hard-word") if f.text == written]
+    assert len(hits) == 1, found(text, "hard-word")
+    assert instead in hits[0].message and hits[0].severity == severity
+
+
+def test_administrative_words_once_and_not_lookalikes() -> None:
+    text = "Afin de venir, appelez.\nAfin de payer, appelez.\n"
+    assert texts(text, "hard-word") == ["Afin de"]
+    assert [f for f in found("Merci pour votre sollicitude.", "hard-word")
+            if "administration" in f.message] == []
+    assert found("Vous pouvez disposer les chaises.", "hard-word") == []

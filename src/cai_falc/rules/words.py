@@ -177,6 +177,76 @@ def _in(spans: list[tuple[int, int]], tok: Token) -> bool:
     return i >= 0 and spans[i][0] <= tok.start < spans[i][1]
 
 
+_ER = r"(?:e|es|ent|er|ez|ons|é|ée|és|ées|ait|aient|era|eront|erez|erait|ant)"
+#: Words and phrases of administrative French that are frequent (wordfreq does not find
+#: them rare) but that readers of FALC do not use: what to write instead. Warnings for
+#: the jargon, infos for connectors every writer uses (« afin de », « lors de »).
+ADMINISTRATIVE: tuple[tuple[str, str, str, str], ...] = (
+    ("conformément à", r"conformément (?:à|au|aux)", "selon", "warning"),
+    ("en vertu de", r"en vertu (?:de|du|des|d')", "selon", "warning"),
+    ("nonobstant", r"nonobstant", "malgré", "warning"),
+    ("afférent", r"(?:y )?afférent(?:e|s|es)?", "qui concerne", "warning"),
+    ("susmentionné", r"susmentionné(?:e|s|es)?|susvisé(?:e|s|es)?|précité(?:e|s|es)?",
+     "ce, cette", "warning"),
+    ("ledit", r"ledit|ladite|lesdits|lesdites", "ce, cette", "warning"),
+    ("dûment", r"dûment", "bien", "warning"),
+    ("ci-joint", r"ci-joint(?:e|s|es)?|ci-annexé(?:e|s|es)?", "avec cette lettre", "warning"),
+    ("ci-après", r"ci-après", "plus loin", "warning"),
+    ("en l’occurrence", r"en l'occurrence", "ici", "warning"),
+    ("au préalable", r"au préalable|préalablement", "avant", "warning"),
+    ("à l’issue de", r"à l'issue (?:de|du|des|d')", "à la fin de", "warning"),
+    ("par le biais de", r"par le biais (?:de|du|des|d')", "avec", "warning"),
+    ("solliciter", rf"sollicit{_ER}", "demander", "warning"),
+    ("octroyer", r"octroi(?:e|es|ent|era)?|octroy(?:er|ez|é|ée|és|ées|ait|ant)", "donner",
+     "warning"),
+    ("délivrer", rf"délivr{_ER}", "donner", "warning"),
+    ("effectuer", rf"effectu{_ER}", "faire", "warning"),
+    ("procéder à", r"procè?é?d\w* (?:à|au|aux)", "faire", "warning"),
+    ("s’avérer", r"s'av[èé]r\w*", "être", "warning"),
+    ("il convient de", r"il convient (?:de|d')", "il faut", "warning"),
+    ("être tenu de", r"(?:êtes|est|sont|suis|sommes|être) tenue?s? (?:de|d')", "devoir",
+     "warning"),
+    ("muni de", r"muni(?:e|s|es)? (?:de|d'|du|des)", "avec", "warning"),
+    ("veuillez", r"veuillez",
+     "Écrivez le verbe à l’impératif : « Envoyez » plutôt que « Veuillez envoyer ».",
+     "warning"),
+    ("afin de", r"afin (?:de|d'|que|qu')", "pour", "info"),
+    ("lors de", r"lors (?:de|du|des|d')", "pendant, quand", "info"),
+    ("auprès de", r"auprès (?:de|du|des|d')", "à, chez", "info"),
+    ("en outre", r"en outre", "aussi", "info"),
+    ("toutefois", r"toutefois|néanmoins", "mais", "info"),
+    ("dans le cadre de", r"dans le cadre (?:de|du|des|d')", "pour, dans", "info"),
+    ("en matière de", r"en matière (?:de|d')", "pour", "info"),
+    ("relatif à", r"relati(?:f|ve|fs|ves) (?:à|au|aux)", "sur", "info"),
+    ("bénéficier de", r"bénéfici(?:e|es|ent|er|ez|ons|é|ait|eront|ant) (?:de|du|des|d')",
+     "recevoir, avoir", "info"),
+    ("disposer de", rf"dispos{_ER} (?:de|du|des|d')", "avoir", "info"),
+    ("s’élever à", r"s'él[èe]v\w* (?:à|au)", "être de", "info"),
+)
+_ADMIN_RE = re.compile(
+    r"(?<![\w'-])(?:" + "|".join(f"(?P<a{i}>{p})" for i, (_, p, _, _) in
+                                  enumerate(ADMINISTRATIVE)) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _administrative(
+    ctx: Context, spans: list[tuple[int, int]]
+) -> Iterator[tuple[list[Token], str, str, str]]:
+    """Administrative words and phrases, once each: (tokens, label, replacement, severity)."""
+    plain = ctx.text.replace("\u2019", "'").replace("\u00a0", " ")
+    seen: set[str] = set()
+    for m in _ADMIN_RE.finditer(plain):
+        i = int(next(k for k, v in m.groupdict().items() if v is not None)[1:])
+        label, _, replacement, severity = ADMINISTRATIVE[i]
+        if label in seen or any(a <= m.start() < b for a, b in spans):
+            continue
+        toks = _tokens_in(ctx, m.start(), m.end())
+        if toks:
+            seen.add(label)
+            yield toks, label, replacement, severity
+
+
 @rule("hard-word", "warning", "Des mots faciles, de tous les jours")
 def hard_word(ctx: Context) -> Iterator[Finding]:
     """Words rarer than the Zipf threshold (form or lemma), not in the glossary, not
@@ -192,6 +262,17 @@ def hard_word(ctx: Context) -> Iterator[Finding]:
                     f"Mot difficile. Écrivez plutôt « {use.term.replacement} ».",
                 )
     spans = _glossary_spans(ctx)
+    admin: list[tuple[int, int]] = []
+    for toks, label, replacement, severity in _administrative(ctx, spans):
+        admin.append((toks[0].start, toks[-1].end))
+        yield ctx.finding(
+            "hard-word",
+            toks,
+            f"Mot de l’administration (« {label} »). "
+            + (replacement if replacement.endswith(".") else f"Écrivez plutôt « {replacement} »."),
+            severity=severity,
+        )
+    spans = sorted(spans + admin)
     seen: set[str] = set()
     for s, t in _candidates(ctx):
         key = lexicon.lemmas(t.text)[0] if lexicon.entry(t.text) else t.norm
