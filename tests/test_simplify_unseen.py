@@ -437,3 +437,36 @@ def test_a_long_list_item_loses_its_describing_clause_not_half_of_what_it_does(
     lines, _ = simplify._list_lines("Le vaccin est conseillé pour :", [long_item],
                                     glossary=terms, limit=15)
     assert len(lines) == 3
+
+
+# ------------------------------------------------------------------ the fact guard
+
+
+def test_a_name_the_simplifier_wrote_as_an_acronym_is_still_supported(
+    terms: glossary.Glossary,
+) -> None:
+    from cai_falc import facts
+
+    source = (
+        "Le module d'accueil est organisé par le Bureau d'accueil des primo-arrivants (BAPA) "
+        "du CAI depuis 2014."
+    )
+    line = "Le module d\u2019accueil est organisé par le BAPA du CAI depuis 2014."
+    assert facts.unsupported_facts(line, source=source, glossary=terms) == []
+    # a name the source never joins stays unsupported
+    bad = facts.unsupported_facts("Le CAI écrit au BAPA de Liège.", source=source,
+                                  glossary=terms)
+    assert [f.text for f in bad] == ["BAPA de Liège"]
+
+
+def test_the_lead_said_with_a_contracted_name_opens_the_draft(
+    terms: glossary.Glossary, settings: SimplifySettings
+) -> None:
+    lead = (
+        "Porte d'entrée du parcours d'intégration, le module d'accueil est organisé par le "
+        "Bureau d'accueil des primo-arrivants (BAPA) du CAI depuis 2014."
+    )
+    draft = _fiche_draft("Le module est gratuit pour tous.", lead, terms, settings)
+    assert draft.falc.body.startswith(
+        "## En bref\nLe module d\u2019accueil est organisé par le BAPA du CAI depuis 2014."
+    )

@@ -438,7 +438,27 @@ def unsupported_facts(
             text = _fold(fact.text)
             ok = text in folded or text in folded_nospace
         else:
-            ok = _fold(fact.text) in folded
+            ok = any(_fold(name) in folded for name in _spelt_out(fact.text, glossary))
         if not ok:
             out.append(fact)
     return out
+
+
+def _spelt_out(name: str, glossary: Glossary | None) -> list[str]:
+    """A name as written, and with each glossary acronym in it written out as the source
+    may have it: "BAPA du CAI" is "Bureau d'accueil des primo-arrivants (BAPA) du CAI"
+    (the simplifier writes long names as their acronym)."""
+    names = [name]
+    if glossary is None:
+        return names
+    for word in set(re.findall(r"\b[A-ZÀ-Ý]{2,}\b", name)):
+        term = glossary.get(word)
+        if term is None or term.kind != "acronym" or not term.expansion:
+            continue
+        pattern = re.compile(rf"\b{re.escape(word)}\b")
+        names = [
+            pattern.sub(written.replace("\\", "\\\\"), n)
+            for n in names
+            for written in (word, f"{term.expansion} ({word})", term.expansion)
+        ]
+    return names
