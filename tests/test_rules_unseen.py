@@ -565,3 +565,19 @@ def test_administrative_words_once_and_not_lookalikes() -> None:
     assert [f for f in found("Merci pour votre sollicitude.", "hard-word")
             if "administration" in f.message] == []
     assert found("Vous pouvez disposer les chaises.", "hard-word") == []
+
+
+def test_letter_formulas_are_administrative_words() -> None:
+    text = (
+        "Nous accusons réception de votre demande.\n"
+        "Merci de nous faire parvenir les pièces justificatives.\n"
+    )
+    assert texts(text, "hard-word") == [
+        "accusons réception", "faire parvenir", "pièces justificatives"
+    ]
+
+
+def test_a_list_ending_with_ainsi_que() -> None:
+    text = "Il comprend un bilan, une formation, une orientation ainsi qu’une aide."
+    assert found(text, "enumeration")
+    assert found("Vous, ainsi que votre famille, êtes invités.", "enumeration") == []

@@ -129,7 +129,12 @@ def enumeration(ctx: Context) -> Iterator[Finding]:
         # A list ends with « et »/« ou » before its last item (« A, B et C »); commas alone
         # separate clauses (the one-idea rule) or address people (« Madame, Monsieur, »).
         after = [t.norm for t in s.tokens if t.is_word and t.start > commas[-1].start]
-        conj = next((i for i, n in enumerate(after[:8]) if n in ("et", "ou")), None)
+        conj = next(
+            (i for i, n in enumerate(after[:8]) if n in ("et", "ou") or (
+                n == "ainsi" and after[i + 1 : i + 2] in (["que"], ["qu'"])
+            )),
+            None,
+        )
         if conj is None:
             continue
         items = len(commas) + 2
