@@ -501,3 +501,15 @@ def test_a_fiche_without_text_is_flagged() -> None:
     assert [(r.kind, r.line) for r in empty.review if r.kind == "empty"] == [("empty", 1)]
     assert bullets.body == "- 12 ateliers en 2020 ;\n- 3 communes."
     assert not [r for r in bullets.review if r.kind == "empty"]
+
+
+def test_one_word_headings_in_capitals_and_rhetorical_questions() -> None:
+    text = (
+        "2019 – Titre de la fiche\n\n2019 – Titre de la fiche\n\nCONTEXTE\n\n"
+        "Le CAI ouvre une permanence en 2019. Et demain ?\n\nTÉMOIGNAGE\n\n"
+        "« Merci », dit Awa. Lequel ?\n\nCPAS\n"
+    )
+    (fiche,) = importer.parse_export(text).fiches
+    assert fiche.lead == "Le CAI ouvre une permanence en 2019. Et demain ?"
+    assert fiche.body == "## CONTEXTE\n\n## TÉMOIGNAGE\n\n« Merci », dit Awa.\n\nCPAS"
+    assert _texts(fiche, "question") == ["Lequel ?"]

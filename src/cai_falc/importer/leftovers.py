@@ -153,7 +153,9 @@ def is_editor_question(block: Block) -> bool:
         return False
     if len(block.lines) == 1 and is_question_heading(text):
         return False
-    return len(text.split()) <= 20
+    # "Le CAI ouvre une permanence. Et demain ?" is the centre's text: a question left for
+    # the editor stands alone.
+    return len(text.split()) <= 20 and len(sentences(text)) == 1
 
 
 def gap_is_missing_word(
@@ -339,7 +341,14 @@ def drop_inline_leftovers(block: Block, ctx: Context) -> None:
             )
             continue
         last = n == len(parts) - 1 and n > 0
-        if last and sentence.endswith("?") and len(sentence.split()) <= 3 and "«" not in sentence:
+        rhetorical = re.match(r"(?:et|mais|or)\b", sentence, re.IGNORECASE)  # "Et demain ?"
+        if (
+            last
+            and sentence.endswith("?")
+            and len(sentence.split()) <= 3
+            and "«" not in sentence
+            and not rhetorical
+        ):
             ctx.question(sentence, _line_of(block, sentence), where=", à la fin d’un paragraphe")
             continue
         kept.append(sentence)

@@ -119,7 +119,10 @@ def parse_fiche(
     paras = [n for n, b in enumerate(kept) if b.kind == "para"]
     # The lead is the first paragraph, not a sub-heading opening the text ("Contexte
     # général"), unless the fiche has nothing else to lead with.
-    lead_index = next((n for n in paras if not is_heading(kept[n])), paras[0] if paras else None)
+    lead_index = next(
+        (n for n in paras if not is_heading(kept[n]) and len(kept[n].text.split()) > 1),
+        paras[0] if paras else None,
+    )
     for n, block in enumerate(kept):
         if n != lead_index and is_heading(block):
             block.kind = "heading"

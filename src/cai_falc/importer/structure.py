@@ -427,7 +427,11 @@ def is_heading(block: Block) -> bool:
         return False
     if text.endswith(END_PUNCT) or not (text[:1].isupper() or text[:1].isdigit()):
         return False
-    return 2 <= len(text.split()) <= 14
+    words = text.split()
+    if len(words) == 1:  # "CONTEXTE", "TÉMOIGNAGE": a heading in capitals
+        letters = [c for c in text if c.isalpha()]
+        return len(letters) >= 5 and all(c.isupper() for c in letters)
+    return 2 <= len(words) <= 14
 
 
 #: The headings the CMS itself prints after every fiche (folded, without the colon).
