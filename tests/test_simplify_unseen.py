@@ -470,3 +470,18 @@ def test_the_lead_said_with_a_contracted_name_opens_the_draft(
     assert draft.falc.body.startswith(
         "## En bref\nLe module d\u2019accueil est organisé par le BAPA du CAI depuis 2014."
     )
+
+
+def test_a_bare_noun_summing_up_goes_with_its_relative_clause(
+    terms: glossary.Glossary,
+) -> None:
+    text = (
+        "L'Office des étrangers dispose de 6 mois pour prendre une décision, délai qui "
+        "peut être prolongé 2 fois de 3 mois."
+    )
+    assert splitting.split_relative(text) == [
+        "L'Office des étrangers dispose de 6 mois pour prendre une décision."
+    ]
+    assert not any("décision, délai" in line for line in _lines(text, terms))
+    # a noun phrase never reaches over a comma
+    assert splitting._noun_phrase("prendre une décision, délai".split()) is None

@@ -471,6 +471,8 @@ def _noun_phrase(words: list[str]) -> str | None:
     """The noun phrase ending ``words``, starting at its determiner, as a new subject."""
     for back in range(1, min(6, len(words)) + 1):
         word = words[-back]
+        if back > 1 and word.endswith((",", ";", ":")):
+            return None  # "une décision, délai": two noun phrases, not one
         key = word.lower().replace("\u2019", "'")
         rest = words[len(words) - back + 1 :]
         start = len(words) - back + 1
@@ -539,6 +541,12 @@ def split_relative(text: str) -> list[str]:
         return [text]
     m = matches[0]
     head, tail = text[: m.start()], text[m.end() :]
+    resumed = re.search(r",\s([a-zéèêàâîôûç]\w+)$", head)
+    if resumed and _noun(resumed.group(1)) and resumed.group(1).lower() not in _DETERMINERS:
+        # "... pour prendre une décision, délai qui peut être prolongé": the bare noun
+        # sums up what came before; its clause goes with it.
+        short = head[: resumed.start()]
+        return [finish(short)] if len(short.split()) >= 4 and is_sentence(short) else [text]
     subject = _noun_phrase(head.split())
     if subject is None or not verb_at(tail.split(), 0) or not _agrees(subject, tail.split()[0]):
         return [text]
