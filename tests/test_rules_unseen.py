@@ -4,10 +4,12 @@ must not say about good easy-to-read texts."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from cai_falc import french
-from cai_falc.check import check_text
+from cai_falc.check import check_document, check_text, read_document
 from cai_falc.glossary import Glossary, Term
 from cai_falc.rules import Finding
 from cai_falc.rules.sentences import word_count
@@ -581,3 +583,18 @@ def test_a_list_ending_with_ainsi_que() -> None:
     text = "Il comprend un bilan, une formation, une orientation ainsi qu’une aide."
     assert found(text, "enumeration")
     assert found("Vous, ainsi que votre famille, êtes invités.", "enumeration") == []
+
+
+def test_a_falc_file_title_is_a_heading_as_in_the_build(tmp_path: Path) -> None:
+    body = "\n".join(f"Vous venez le jour {i}." for i in range(1, 11))
+    path = tmp_path / "2024-essai.falc.md"
+    path.write_text(
+        f"---\nid: 2024-essai\ntitle: Venir au centre\nstatus: edited\n---\n\n{body}\n",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    (title,) = [s for s in french.sentences(doc.text) if s.line == 3]
+    assert title.kind == "heading" and title.text == "Venir au centre" and title.col == 8
+    result = check_document(doc)
+    # A heading: the title is not a body sentence without a heading.
+    assert [f for f in result.findings if f.rule == "title-question"] == []

@@ -316,7 +316,10 @@ def _mask(raw: str, keep: Sequence[str]) -> str:
                 text = stripped
                 if len(text) >= 2 and text[0] in "\"'" and text[-1] == text[0]:
                     text = " " + text[1:-1].replace("''", "'").replace('\\"', '"') + " "
-                out.append(" " * col + text)
+                # The title is a heading, as the build checks it (``# title``); the « # »
+                # stands where its key was, so the columns stay the file's.
+                lead = "#" + " " * (col - 1) if current == "title" and col >= 2 else " " * col
+                out.append(lead + text)
             else:
                 out.append("")
         elif current in keep and line.startswith((" ", "\t")):
