@@ -479,7 +479,7 @@ def test_a_bare_noun_summing_up_goes_with_its_relative_clause(
         "L'Office des étrangers dispose de 6 mois pour prendre une décision, délai qui "
         "peut être prolongé 2 fois de 3 mois."
     )
-    assert splitting.split_relative(text) == [
+    assert splitting.split_bare_relative(text) == [
         "L'Office des étrangers dispose de 6 mois pour prendre une décision."
     ]
     assert not any("décision, délai" in line for line in _lines(text, terms))

@@ -541,12 +541,6 @@ def split_relative(text: str) -> list[str]:
         return [text]
     m = matches[0]
     head, tail = text[: m.start()], text[m.end() :]
-    resumed = re.search(r",\s([a-zéèêàâîôûç]\w+)$", head)
-    if resumed and _noun(resumed.group(1)) and resumed.group(1).lower() not in _DETERMINERS:
-        # "... pour prendre une décision, délai qui peut être prolongé": the bare noun
-        # sums up what came before; its clause goes with it.
-        short = head[: resumed.start()]
-        return [finish(short)] if len(short.split()) >= 4 and is_sentence(short) else [text]
     subject = _noun_phrase(head.split())
     if subject is None or not verb_at(tail.split(), 0) or not _agrees(subject, tail.split()[0]):
         return [text]
@@ -576,6 +570,14 @@ def split_bare_relative(text: str, *, limit: int = 8) -> list[str]:
         return [finish(f"{cleft.group(1)} {cleft.group(2)}")]
     for m in _outside_quotes(text, re.compile(r"(?<=\w)\s+qui\s+")):
         head, tail = text[: m.start()], text[m.end() :]
+        resumed = re.search(r",\s([a-zéèêàâîôûç]\w+)$", head)
+        if resumed and _noun(resumed.group(1)) and resumed.group(1).lower() not in _DETERMINERS:
+            # "... pour prendre une décision, délai qui peut être prolongé": the bare noun
+            # sums up what came before; its clause goes with it.
+            short = head[: resumed.start()]
+            if len(short.split()) >= 4 and is_sentence(short):
+                return [finish(short)]
+            return [text]
         if len(head.split()) < 4 or not verb_at(tail.split(), 0) or "," in tail:
             continue
         subject = _noun_phrase(head.split())
