@@ -598,3 +598,16 @@ def test_a_falc_file_title_is_a_heading_as_in_the_build(tmp_path: Path) -> None:
     result = check_document(doc)
     # A heading: the title is not a body sentence without a heading.
     assert [f for f in result.findings if f.rule == "title-question"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sambreville est une commune.", "Fedasil accueille les demandeurs d’asile.",
+     "Ciney a un marché."],
+)
+def test_a_name_starting_a_sentence_is_not_a_hard_word(text: str) -> None:
+    assert found(text, "hard-word") == []
+
+
+def test_a_rare_word_starting_a_sentence_is_still_hard() -> None:
+    assert texts("Impétrant est un mot de juriste.", "hard-word") == ["Impétrant"]

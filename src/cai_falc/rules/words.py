@@ -145,6 +145,8 @@ def _candidates(ctx: Context) -> list[tuple[Sentence, Token]]:
                 continue
             if text.isupper() or (text[0].isupper() and t is not first):
                 continue  # acronyms; capitalised words inside a sentence are names
+            if text[0].isupper() and lexicon.entry(text.lower()) is None:
+                continue  # « Sambreville est une commune. »: a name starts the sentence
             if _DIGIT_RE.search(text):
                 continue
             out.append((s, t))
