@@ -513,3 +513,16 @@ def test_one_word_headings_in_capitals_and_rhetorical_questions() -> None:
     assert fiche.lead == "Le CAI ouvre une permanence en 2019. Et demain ?"
     assert fiche.body == "## CONTEXTE\n\n## TÉMOIGNAGE\n\n« Merci », dit Awa.\n\nCPAS"
     assert _texts(fiche, "question") == ["Lequel ?"]
+
+
+def test_superscript_footnote_calls_with_a_source() -> None:
+    text = (
+        "2010 – Titre\n\n2010 – Titre\n\nPrès de 1 200 résidents y participent¹. La « loi "
+        "accueil »² date de 2007. Une salle de 40 m² et 12 km² de territoire.\n\n"
+        "Sources :\n\n  • [1] Rapport d’activités 2012.\n"
+    )
+    (fiche,) = importer.parse_export(text).fiches
+    assert fiche.lead == (
+        "Près de 1 200 résidents y participent[^1]. La « loi accueil »² date de 2007. "
+        "Une salle de 40 m² et 12 km² de territoire."
+    )

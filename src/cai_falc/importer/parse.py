@@ -54,8 +54,20 @@ def _markdown(blocks: Iterable[Block]) -> str:
     return "\n\n".join(parts)
 
 
-def _footnotes(text: str) -> str:
-    return _FOOTNOTE_RE.sub(r"[^\1]", text)
+#: A footnote call pasted from a word processor: "participent¹", "« loi accueil »²".
+#: Not "m²" or "km²": a call follows a word of 3 letters or more, or a closing sign.
+_SUPERSCRIPT_RE = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[»”\").]))([¹²³⁴-⁹⁰]{1,2})(?![\w¹²³⁴-⁹⁰])")
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def _footnotes(text: str, refs: set[str]) -> str:
+    text = _FOOTNOTE_RE.sub(r"[^\1]", text)
+
+    def call(match: re.Match[str]) -> str:
+        ref = match.group(1).translate(_SUPERSCRIPT_DIGITS)
+        return f"[^{ref}]" if ref in refs else match.group()
+
+    return _SUPERSCRIPT_RE.sub(call, text) if refs else text
 
 
 def parse_fiche(
@@ -130,7 +142,7 @@ def parse_fiche(
         find_cut_words(block, ctx)
         drop_inline_leftovers(block, ctx)
         find_misspellings(block, ctx)
-        block.text = _footnotes(block.text)
+        block.text = _footnotes(block.text, {s.ref for s in trailer.sources})
     lead = kept[lead_index].text if lead_index is not None else ""
     body = _markdown(b for n, b in enumerate(kept) if n != lead_index)
     refs = {s.ref for s in trailer.sources}
