@@ -485,3 +485,24 @@ def test_a_bare_noun_summing_up_goes_with_its_relative_clause(
     assert not any("décision, délai" in line for line in _lines(text, terms))
     # a noun phrase never reaches over a comma
     assert splitting._noun_phrase("prendre une décision, délai".split()) is None
+
+
+def test_not_only_keeps_its_but_also(terms: glossary.Glossary) -> None:
+    from cai_falc.simplify import asides
+
+    assert not splitting.is_sentence("Il ne s'agit plus seulement d'accueillir.")
+    assert splitting.is_sentence("Il ne s'agit plus seulement d'accueillir, mais aussi d'agir.")
+    text = "Il ne s'agit plus seulement d'accueillir, mais aussi d'agir sur la société."
+    assert asides.drop_trailing_additions(text) == text
+    assert "Il ne s'agit plus seulement d'accueillir." not in _lines(text, terms)
+
+
+def test_an_apposition_before_qui_leaves_the_first_line() -> None:
+    text = (
+        "L'association devient le Centre d'action interculturelle, un nom qui reflète "
+        "l'évolution de ses missions."
+    )
+    assert splitting.split_bare_relative(text) == [
+        "L'association devient le Centre d'action interculturelle.",
+        "Ce nom reflète l'évolution de ses missions.",
+    ]

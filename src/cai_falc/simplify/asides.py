@@ -419,6 +419,8 @@ def drop_trailing_additions(text: str) -> str:
     head = text[: m.start()]
     if len(head.split()) < 5 or not _has_verb(head):
         return text
+    if re.search(r"\b(?:pas|plus|non) (?:seulement|uniquement|simplement)\b", head, re.I):
+        return text  # "ne ... plus seulement accueillir, mais aussi agir": one thought
     return head + "."
 
 

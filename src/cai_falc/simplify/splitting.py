@@ -583,6 +583,13 @@ def split_bare_relative(text: str, *, limit: int = 8) -> list[str]:
         subject = _noun_phrase(head.split())
         if subject is None or not is_sentence(head) or not _agrees(subject, tail.split()[0]):
             continue
+        apposed = re.search(r",\s(?:un|une|des)\s[^,\s]+$", head)
+        if apposed:
+            # "devient le Centre d'action interculturelle, un nom qui reflète ...": the
+            # apposition becomes the subject of its own line and leaves the first one.
+            if not is_sentence(head[: apposed.start()]):
+                continue
+            head = head[: apposed.start()]
         if _ambiguous_antecedent(head.split(), subject):
             continue
         return [finish(head), finish(f"{subject} {tail}")]
@@ -893,6 +900,9 @@ _SUBORDINATORS = (
 _WEAK_LAST = frozenset({"ADV", "PRE", "ART:def", "ART:ind", "CON", "PRO:rel"})
 
 
+_NOT_ONLY_RE = re.compile(
+    r"\b(?:pas|plus|non) (?:seulement|uniquement|simplement)\b", re.IGNORECASE
+)
 _CONDITION_TAIL_RE = re.compile(
     r",\s(?:si (?:nécessaire|besoin|possible)|le cas échéant|au besoin|en cas de besoin)$",
     re.IGNORECASE,
@@ -916,6 +926,8 @@ def is_sentence(line: str) -> bool:
         return False  # "Si la Flandre applique ..." says half of something
     if line.count("«") != line.count("»"):
         return False
+    if _NOT_ONLY_RE.search(line) and not re.search(r"\bmais\b", line, re.IGNORECASE):
+        return False  # "Il ne s'agit plus seulement d'accueillir.": "mais aussi ..." is gone
     if _CONDITION_TAIL_RE.search(line.rstrip(".!?… ")):
         return False  # "Il a lieu, si nécessaire.": what the condition was about is gone
     for i in range(len(words) - 1):
