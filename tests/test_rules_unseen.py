@@ -611,3 +611,14 @@ def test_a_name_starting_a_sentence_is_not_a_hard_word(text: str) -> None:
 
 def test_a_rare_word_starting_a_sentence_is_still_hard() -> None:
     assert texts("Impétrant est un mot de juriste.", "hard-word") == ["Impétrant"]
+
+
+def test_a_boxed_word_explains_its_plural_and_its_words() -> None:
+    assert found("Les usufruitiers paient.\n", "hard-word", falc=True,
+                 explained=["usufruitier"]) == []
+    assert found("Le bail emphytéotique est long.\n", "hard-word", falc=True,
+                 explained=["bail emphytéotique"]) == []
+    assert texts("Les usufruitiers paient.\n", "hard-word", falc=True) == ["usufruitiers"]
+    assert texts("Le workshop aide.\n", "foreign-word", falc=True) == ["workshop"]
+    assert found("Les workshops aident.\n", "foreign-word", falc=True,
+                 explained=["workshop"]) == []

@@ -169,6 +169,19 @@ def _foreign(tok: Token) -> bool:
     return bool(_FOREIGN_RE.search(tok.norm))
 
 
+def _explained_spans(ctx: Context) -> list[tuple[int, int]]:
+    """Where the text uses a term of its « Mots difficiles » box, plurals included
+    (« minerval » explains « les minervals », « contrat de bail » its « bail »)."""
+    if not ctx.explained:
+        return []
+    if "explained_spans" not in ctx.memo:
+        alts = sorted((re.escape(t) for t in ctx.explained if t.strip()), key=len, reverse=True)
+        pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?:e?s|x)?(?![\w-])")
+        folded = _folded(ctx)
+        ctx.memo["explained_spans"] = [(m.start(), m.end()) for m in pattern.finditer(folded)]
+    return list(ctx.memo["explained_spans"])
+
+
 def _glossary_spans(ctx: Context) -> list[tuple[int, int]]:
     return [(u.start, u.end) for u in term_uses(ctx)]
 
@@ -283,7 +296,7 @@ def hard_word(ctx: Context) -> Iterator[Finding]:
             + (replacement if replacement.endswith(".") else f"Écrivez plutôt « {replacement} »."),
             severity=severity,
         )
-    spans = sorted(spans + admin)
+    spans = sorted(spans + admin + _explained_spans(ctx))
     seen: set[str] = set()
     for s, t in _candidates(ctx):
         key = lexicon.lemmas(t.text)[0] if lexicon.entry(t.text) else t.norm
@@ -747,7 +760,7 @@ def inclusive_writing(ctx: Context) -> Iterator[Finding]:
 @rule("foreign-word", "info", "Pas de mots étrangers")
 def foreign_word(ctx: Context) -> Iterator[Finding]:
     """Words that are not French (absent from Lexique, foreign spelling), not names."""
-    spans = _glossary_spans(ctx)
+    spans = sorted(_glossary_spans(ctx) + _explained_spans(ctx))
     seen: set[str] = set()
     for _s, t in _candidates(ctx):
         if t.norm in seen or t.norm in ctx.explained or _in(spans, t):
