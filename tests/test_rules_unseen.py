@@ -622,3 +622,10 @@ def test_a_boxed_word_explains_its_plural_and_its_words() -> None:
     assert texts("Le workshop aide.\n", "foreign-word", falc=True) == ["workshop"]
     assert found("Les workshops aident.\n", "foreign-word", falc=True,
                  explained=["workshop"]) == []
+
+
+def test_a_boxed_plural_explains_the_glossary_term() -> None:
+    text = "Les bénéficiaires reçoivent une aide.\n"
+    assert texts(text, "unexplained-word", glossary=GLOSSARY, falc=True) == ["bénéficiaires"]
+    assert found(text, "unexplained-word", glossary=GLOSSARY, falc=True,
+                 explained=["bénéficiaires"]) == []

@@ -169,6 +169,12 @@ def _foreign(tok: Token) -> bool:
     return bool(_FOREIGN_RE.search(tok.norm))
 
 
+def _boxed(ctx: Context, term: str) -> bool:
+    """The term is in the « Mots difficiles » box, in the singular or the plural."""
+    n = normalise(term)
+    return bool({n, n + "s", n.removesuffix("s"), n + "x"} & ctx.explained)
+
+
 def _explained_spans(ctx: Context) -> list[tuple[int, int]]:
     """Where the text uses a term of its « Mots difficiles » box, plurals included
     (« minerval » explains « les minervals », « contrat de bail » its « bail »)."""
@@ -351,7 +357,7 @@ def unexplained_word(ctx: Context) -> Iterator[Finding]:
         if term.term[:1].islower() and toks[0].text[:1].isupper() and toks[0] is not first:
             continue  # a capital inside a sentence: a name (« la Plateforme FLE »)
         seen.add(term.term)
-        if normalise(term.term) in ctx.explained:
+        if _boxed(ctx, term.term) or any(_boxed(ctx, v) for v in term.variants):
             continue
         if _explained_nearby(ctx, s, toks[-1]) or (
             term.explanation and normalise(term.explanation)[:40] in _folded(ctx)
