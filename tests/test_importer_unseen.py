@@ -526,3 +526,20 @@ def test_superscript_footnote_calls_with_a_source() -> None:
         "Près de 1 200 résidents y participent[^1]. La « loi accueil »² date de 2007. "
         "Une salle de 40 m² et 12 km² de territoire."
     )
+
+
+def test_word_bullets_and_legal_numbering() -> None:
+    text = (
+        "2016 – Titre\n\n2016 – Titre\n\nLe décret vise :\n\n"
+        "1° les personnes étrangères séjournant depuis moins de 3 ans ;\n"
+        "2° les personnes disposant d’un titre de séjour de plus de 3 mois.\n\n"
+        "Les modules :\n\n\uf0b7\tle module d’accueil ;\n"
+        "o\tle bilan social ;\no\tles droits et devoirs.\n"
+    )
+    (fiche,) = importer.parse_export(text).fiches
+    assert fiche.body == (
+        "- 1° les personnes étrangères séjournant depuis moins de 3 ans ;\n"
+        "- 2° les personnes disposant d’un titre de séjour de plus de 3 mois.\n\n"
+        "Les modules :\n\n- le module d’accueil ;\n- le bilan social ;\n"
+        "- les droits et devoirs."
+    )

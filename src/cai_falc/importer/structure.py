@@ -39,9 +39,12 @@ _CAPTION_RE = re.compile(
 
 #: A numbered list item: "1. ", "2) ".
 _NUMBERED_RE = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
-#: A lettered list item: "a) un bilan de compétences ;" (the letter stays in the text).
-_LETTERED_RE = re.compile(r"^[a-h]\)\s+(?=\S)")
-BULLET_RE = re.compile(r"^(?:[•◦▪▫‣∙●○■□➢➤►–—]|[-*+](?=\s))\s*")
+#: A lettered list item: "a) un bilan de compétences ;", "1° les personnes…" (the mark
+#: stays in the text).
+_LETTERED_RE = re.compile(r"^(?:[a-h]\)|\d{1,2}°)\s+(?=\S)")
+#: A bullet: "•", "–", "- ", "* ", Word's "o " second level and its Symbol-font bullets
+#: pasted as private-use characters ("\uf0b7").
+BULLET_RE = re.compile(r"^(?:[•◦▪▫‣∙●○■□➢➤►–—·\uf0a7\uf0b7\uf0d8\uf076\uf0fc]|[-*+o](?=\s))\s*")
 
 END_PUNCT = tuple('.:;,!?…»)"”')
 
