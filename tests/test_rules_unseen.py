@@ -629,3 +629,15 @@ def test_a_boxed_plural_explains_the_glossary_term() -> None:
     assert texts(text, "unexplained-word", glossary=GLOSSARY, falc=True) == ["bénéficiaires"]
     assert found(text, "unexplained-word", glossary=GLOSSARY, falc=True,
                  explained=["bénéficiaires"]) == []
+
+
+@pytest.mark.parametrize("heading", ["## 1. Votre commune", "## 2.3. Les papiers"])
+def test_numbered_heading_is_one_heading(heading: str) -> None:
+    (s,) = french.sentences(heading)
+    assert s.kind == "heading"
+    assert found(heading + "\nVous venez.\n", "one-sentence-per-line", falc=True) == []
+
+
+def test_a_year_and_a_dot_still_end_a_sentence() -> None:
+    assert len(french.sentences("2024. Une année importante.")) == 2
+    assert len(french.sentences("Il a 3 ans. Il part.")) == 2

@@ -311,7 +311,9 @@ def _split_line(line: str) -> list[tuple[int, int]]:
             boundary = nxt.isupper() or nxt.isdigit() or nxt in "«\"“([-–•*¿¡"
             # Scripts without case (Arabic, Persian...): any letter may start a sentence.
             boundary = boundary or (nxt.isalpha() and not nxt.islower() and not nxt.isupper())
-            if ch == "." and j == i + 1 and _is_abbreviation(line, i):
+            if ch == "." and re.fullmatch(r"[ \t\u00a0]*(?:\d{1,2}\.)*\d{1,2}", line[start:i]):
+                boundary = False  # « ## 1. Votre commune », « 2.3. Les papiers »: a number
+            elif ch == "." and j == i + 1 and _is_abbreviation(line, i):
                 boundary = boundary and _abbreviation_ends(line, i, nxt)
             elif ch == "." and j == i + 1 and nxt.isdigit() and _day_before(line, i):
                 boundary = False  # « le lun. 12 mars »: a day written short, then its date
