@@ -543,3 +543,12 @@ def test_word_bullets_and_legal_numbering() -> None:
         "Les modules :\n\n- le module d’accueil ;\n- le bilan social ;\n"
         "- les droits et devoirs."
     )
+
+
+def test_a_fiche_pasted_again_with_other_spacing_is_one_fiche() -> None:
+    one = "2020 – Titre\n\n2020 – Titre\n\nLe chapeau de la fiche.\n\nCatégories :\n\n☑ Santé\n"
+    again = one.replace("de la", "de\u00a0la").replace("\n\nCat", "\n\n\n\nCat") + " \n"
+    parsed = importer.parse_export(one + "\n\n\n\n" + again, export="x.txt")
+    (fiche,) = parsed.fiches
+    assert fiche.review[0].kind == "duplicate-fiche"
+    assert "1 fois de plus" in fiche.review[0].message

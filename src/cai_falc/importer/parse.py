@@ -21,7 +21,7 @@ from .leftovers import (
     is_placeholder,
 )
 from .structure import Block, Segment, body_blocks, is_heading, split_export, trailer_start
-from .text import clean, is_blank, quote, slugify, strip_html, unescape
+from .text import is_blank, norm, quote, slugify, strip_html, unescape
 from .trailer import cross_references, parse_trailer
 
 _FOOTNOTE_RE = re.compile(r"\[(\d{1,3})\]")
@@ -247,7 +247,10 @@ def parse_export(
     titles: dict[str, tuple[int, str]] = {}
     copies: dict[str, tuple[Fiche, list[int]]] = {}
     for segment in segments:
-        raw = "\n".join(clean(line) for line in lines[segment.title_index : segment.end]).strip()
+        # Compared without blank lines and spacing: a copy pasted again is the same fiche.
+        raw = "\n".join(
+            norm(line) for line in lines[segment.title_index : segment.end] if not is_blank(line)
+        )
         if raw in copies:
             # The same fiche pasted again, word for word: one fiche, and a note to the editor.
             copies[raw][1].append(segment.title_index + 1)
