@@ -641,3 +641,14 @@ def test_numbered_heading_is_one_heading(heading: str) -> None:
 def test_a_year_and_a_dot_still_end_a_sentence() -> None:
     assert len(french.sentences("2024. Une année importante.")) == 2
     assert len(french.sentences("Il a 3 ans. Il part.")) == 2
+
+
+def test_the_words_box_explains_in_a_plain_text_draft_too() -> None:
+    text = (
+        "# Le CPAS\n\nLe CPAS vous aide à payer le loyer.\n\n"
+        "## Mots difficiles\n- CPAS : Centre public d’action sociale. Un service de la commune.\n"
+    )
+    assert found(text, "acronym") == []
+    assert texts(text.split("## Mots")[0], "acronym") == ["CPAS"]
+    # The entry's term is a label: its explanation alone is measured.
+    assert found(text, "long-sentence") == []

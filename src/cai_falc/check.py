@@ -162,7 +162,8 @@ def check_text(
     check = _check_settings(settings)
     # FALC has one sentence per line; other prose may be hard-wrapped.
     sentences = french.sentences(text, first_line=first_line, join_wrapped=not falc)
-    box = words_box(text, first_line=first_line) if falc else []
+    # The « Mots difficiles » box explains its terms in any text (a draft saved as .txt too).
+    box = words_box(text, first_line=first_line)
     ctx = rules.Context(
         text=text,
         sentences=sentences,
