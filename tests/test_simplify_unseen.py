@@ -506,3 +506,31 @@ def test_an_apposition_before_qui_leaves_the_first_line() -> None:
         "L'association devient le Centre d'action interculturelle.",
         "Ce nom reflète l'évolution de ses missions.",
     ]
+
+
+def test_a_partitive_dont_list_is_never_half_dropped(terms: glossary.Glossary) -> None:
+    from cai_falc.simplify import asides
+
+    text = (
+        "En 2010, le CAI compte 24 travailleurs, dont des assistants sociaux, des formateurs, "
+        "des juristes, des interprètes et des chargés de projets, ainsi qu'une quarantaine "
+        "de bénévoles."
+    )
+    assert "24 travailleurs des formateurs" not in asides.drop_dont(text)
+    assert _lines(text, terms) == ["En 2010, le CAI compte 24 travailleurs."]
+    # a "dont" clause with its verb still goes
+    assert asides.drop_dont(
+        "La société civile, dont le CAI fait partie, se mobilise."
+    ) == "La société civile se mobilise."
+
+
+def test_a_subject_after_a_date_loses_its_topic_not_its_purpose() -> None:
+    assert splitting._trim_subject(
+        "En 1996, le décret wallon relatif à l'intégration des personnes étrangères ou "
+        "d'origine étrangère reconnaît 7 centres régionaux d'intégration."
+    ) == "En 1996, le décret wallon reconnaît 7 centres régionaux d'intégration."
+    kept = (
+        "En 2023, ce besoin d'accompagnement pour la demande de nationalité devient le "
+        "premier motif d'ouverture d'un dossier."
+    )
+    assert splitting._trim_subject(kept) == kept

@@ -239,6 +239,12 @@ def drop_dont(text: str) -> str:
     def drop(m: re.Match[str]) -> str:
         if re.match(r"\s*(?:y compris|notamment|en particulier|surtout)\b", text[m.end() :]):
             return m.group()  # "dont les étapes sont obligatoires, y compris ...": bound
+        if not _has_verb(m.group(1)) and re.match(
+            r"\s*(?:des|les|le|la|l['\u2019]|un|une|d['\u2019]|du|\d)", text[m.end() :]
+        ):
+            # "24 travailleurs, dont des assistants sociaux, des formateurs, ...": the first
+            # item of a list, whose next items would be glued to "24 travailleurs".
+            return m.group()
         return m.group() if protected(m.group(1)) and not _amount_share(m.group(1)) else " "
 
     return _DONT_RE.sub(drop, text)

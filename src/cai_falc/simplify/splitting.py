@@ -1228,21 +1228,35 @@ def _drop_opener_and_apposition(text: str, *, keep_time: bool = True) -> str:
 
 #: "destinée aux habitants" says who an event is meant for: it can go ("Une séance aura
 #: lieu ..." stays true). "réservée aux habitants" says who alone may come: it stays.
-_SUBJECT_COMPLEMENT = frozenset("pour destiné destinée destinés destinées".split())
+_SUBJECT_COMPLEMENT = frozenset(
+    "pour destiné destinée destinés destinées relatif relative relatifs relatives".split()
+)
 
 
-def _trim_subject(text: str) -> str:
+_TOPIC_COMPLEMENT = frozenset("relatif relative relatifs relatives".split())
+
+
+def _trim_subject(text: str, *, words_of: frozenset[str] = _SUBJECT_COMPLEMENT) -> str:
     """ "Une séance d'information pour les habitants du quartier aura lieu le ..." ->
-    "Une séance d'information aura lieu le ...": a long subject loses its complement."""
+    "Une séance d'information aura lieu le ...": a long subject loses its complement;
+    "En 1996, le décret wallon relatif à l'intégration ... reconnaît" -> "En 1996, le
+    décret wallon reconnaît" (a date before the subject stays)."""
+    time = _TIME_HEAD_RE.match(text)
+    if time and words_of is _SUBJECT_COMPLEMENT:
+        rest = text[time.end() :]
+        # After a date, only "relatif à ..." goes: "ce besoin d'aide pour la demande de
+        # nationalité" says what the need is.
+        trimmed = _trim_subject(rest, words_of=_TOPIC_COMPLEMENT)
+        return text if trimmed == rest else text[: time.end()] + trimmed
     words = text.split()
-    verb = next((i for i in range(1, min(len(words), 12)) if verb_at(words, i)), None)
+    verb = next((i for i in range(1, min(len(words), 16)) if verb_at(words, i)), None)
     if verb is None or verb < 5 or any(w.endswith(",") for w in words[:verb]):
         return text
     start = verb
     while start > 0 and words[start - 1].lower() in _CLITICS:
         start -= 1
     for i in range(2, start):
-        if words[i].lower() in _SUBJECT_COMPLEMENT:
+        if words[i].lower() in words_of:
             return " ".join(words[:i] + words[start:])
     return text
 
