@@ -552,3 +552,16 @@ def test_a_fiche_pasted_again_with_other_spacing_is_one_fiche() -> None:
     (fiche,) = parsed.fiches
     assert fiche.review[0].kind == "duplicate-fiche"
     assert "1 fois de plus" in fiche.review[0].message
+
+
+def test_a_fiche_title_inside_a_body_is_kept_and_flagged() -> None:
+    text = (
+        "2017 – Première fiche\n\n2017 – Première fiche\n\nLe chapeau de la première.\n\n\n"
+        "2018 – Une seconde fiche collée\n\nLe texte de la seconde fiche, sans titre répété.\n\n"
+        "2000 – Ouverture du centre de Belgrade.\n"
+    )
+    (fiche,) = importer.parse_export(text).fiches
+    assert "## 2018 – Une seconde fiche collée" in fiche.body
+    assert "\n\n2000 – Ouverture du centre de Belgrade." in fiche.body
+    assert _texts(fiche, "title-in-body") == ["2018 – Une seconde fiche collée"]
+    assert [r.line for r in fiche.review if r.kind == "title-in-body"] == [8]

@@ -20,7 +20,15 @@ from .leftovers import (
     is_editor_question,
     is_placeholder,
 )
-from .structure import Block, Segment, body_blocks, is_heading, split_export, trailer_start
+from .structure import (
+    Block,
+    Segment,
+    body_blocks,
+    is_heading,
+    split_export,
+    title_match,
+    trailer_start,
+)
 from .text import is_blank, norm, quote, slugify, strip_html, unescape
 from .trailer import cross_references, parse_trailer
 
@@ -138,6 +146,16 @@ def parse_fiche(
     for n, block in enumerate(kept):
         if n != lead_index and is_heading(block):
             block.kind = "heading"
+            if title_match(block.text) is not None:
+                ctx.add(
+                    "title-in-body",
+                    f"Ligne qui a la forme d’un titre de fiche (« {quote(block.text)} ») au milieu "
+                    "du texte : si une autre fiche commence ici, séparez-les dans le CMS (le "
+                    "titre d’une fiche est d’habitude répété, puis vient son texte). Sinon, "
+                    "ignorez ce point : la ligne est gardée comme intertitre.",
+                    block.line,
+                    block.text,
+                )
         find_missing_words(block, ctx)
         find_cut_words(block, ctx)
         drop_inline_leftovers(block, ctx)
