@@ -652,3 +652,12 @@ def test_the_words_box_explains_in_a_plain_text_draft_too() -> None:
     assert texts(text.split("## Mots")[0], "acronym") == ["CPAS"]
     # The entry's term is a label: its explanation alone is measured.
     assert found(text, "long-sentence") == []
+
+
+def test_approximate_big_numbers_that_are_not_round() -> None:
+    (f,) = found("Chaque année, plus de 1\u00a0200 apprenants viennent.", "big-number")
+    assert f.text == "1 200" and "plus de 1\u00a0000" in f.message
+    assert texts("Il y a environ 22 417 personnes.", "big-number") == ["22 417"]
+    # Round already, or an amount: as it is.
+    assert found("Plus de 1 000 personnes viennent.", "big-number") == []
+    assert found("Il gagne plus de 1 200 € par mois.", "big-number") == []

@@ -164,6 +164,40 @@ def _is_postcode(tok: Token, nxt: Token | None) -> bool:
     )
 
 
+_BOUND_RE = re.compile(
+    r"(?:\bplus de|\bprès de|\benviron|\bpresque|\bmoins de|\bau moins|\bquelque|"
+    r"\bjusqu['’]à)[ \u00a0]*$",
+    re.IGNORECASE,
+)
+#: After a number: an amount or a measure, which stays exact (« plus de 1 200 € »).
+_UNITS = frozenset(
+    """€ euro euros eur km m kg g h heure heures minute minutes jour jours mois an ans
+    année années mètre mètres kilomètre kilomètres litre litres""".split()
+)
+
+
+def _unround_bound(ctx: Context, t: Token, v: float, nxt: Token | None) -> bool:
+    """« plus de 1 200 apprenants », « environ 4 500 personnes »: an approximate count
+    that is not round (the simplifier keeps bounds as they are; a reader needs
+    « plus de 1 000 »)."""
+    if not _BOUND_RE.search(ctx.text[max(0, t.start - 20) : t.start]):
+        return False
+    if not re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d{4,}", t.text):
+        return False
+    if len(str(int(v)).rstrip("0")) < 2:
+        return False  # « plus de 1 000 », « environ 20 000 »: already round
+    return nxt is not None and nxt.kind == "word" and nxt.text[:1].islower() and (
+        nxt.norm not in _UNITS
+    )
+
+
+def _round_down(v: float) -> str:
+    """1 874 -> « 1 000 », 22 417 -> « 20 000 » (one significant digit, French spacing)."""
+    n = int(v)
+    scale = 10 ** (len(str(n)) - 1)
+    return f"{n // scale * scale:,}".replace(",", "\u00a0")
+
+
 def _is_year(tok: Token, prev: Token | None) -> bool:
     v = _value(tok)
     if v is None or not re.fullmatch(r"\d{4}", tok.text):
@@ -208,6 +242,14 @@ def big_number(ctx: Context) -> Iterator[Finding]:
                         [t],
                         f"Grand nombre ({t.text}). Écrivez plutôt « beaucoup », « plus de "
                         "1 000 » ou arrondissez.",
+                    )
+                elif v is not None and v >= limit and _unround_bound(ctx, t, v, nxt):
+                    rounded = _round_down(v)
+                    yield ctx.finding(
+                        "big-number",
+                        [t],
+                        f"Grand nombre ({t.text}). Un nombre rond se lit mieux : « plus de "
+                        f"{rounded} » ou « beaucoup ».",
                     )
             elif ctx.lang == "fr" and t.norm in ("million", "millions", "milliard", "milliards"):
                 yield ctx.finding(
