@@ -661,3 +661,8 @@ def test_approximate_big_numbers_that_are_not_round() -> None:
     # Round already, or an amount: as it is.
     assert found("Plus de 1 000 personnes viennent.", "big-number") == []
     assert found("Il gagne plus de 1 200 € par mois.", "big-number") == []
+
+
+def test_an_upper_bound_rounds_up() -> None:
+    (f,) = found("Il reste moins de 1 200 places.", "big-number")
+    assert "moins de 2\u00a0000" in f.message

@@ -191,11 +191,13 @@ def _unround_bound(ctx: Context, t: Token, v: float, nxt: Token | None) -> bool:
     )
 
 
-def _round_down(v: float) -> str:
-    """1 874 -> « 1 000 », 22 417 -> « 20 000 » (one significant digit, French spacing)."""
+def _round(v: float, *, up: bool) -> str:
+    """1 874 -> « 1 000 » (or « 2 000 » up), 22 417 -> « 20 000 »: one significant digit,
+    French spacing."""
     n = int(v)
     scale = 10 ** (len(str(n)) - 1)
-    return f"{n // scale * scale:,}".replace(",", "\u00a0")
+    r = (n // scale + (1 if up else 0)) * scale
+    return f"{r:,}".replace(",", "\u00a0")
 
 
 def _is_year(tok: Token, prev: Token | None) -> bool:
@@ -244,12 +246,18 @@ def big_number(ctx: Context) -> Iterator[Finding]:
                         "1 000 » ou arrondissez.",
                     )
                 elif v is not None and v >= limit and _unround_bound(ctx, t, v, nxt):
-                    rounded = _round_down(v)
+                    upper = re.search(
+                        r"(?:moins de|jusqu['’]à)\W*$", ctx.text[max(0, t.start - 20) : t.start],
+                        re.IGNORECASE,
+                    )
+                    bound = f"moins de {_round(v, up=True)}" if upper else (
+                        f"plus de {_round(v, up=False)}"
+                    )
                     yield ctx.finding(
                         "big-number",
                         [t],
-                        f"Grand nombre ({t.text}). Un nombre rond se lit mieux : « plus de "
-                        f"{rounded} » ou « beaucoup ».",
+                        f"Grand nombre ({t.text}). Un nombre rond se lit mieux : « {bound} » "
+                        "ou « beaucoup ».",
                     )
             elif ctx.lang == "fr" and t.norm in ("million", "millions", "milliard", "milliards"):
                 yield ctx.finding(
