@@ -655,14 +655,15 @@ def test_the_words_box_explains_in_a_plain_text_draft_too() -> None:
 
 
 def test_approximate_big_numbers_that_are_not_round() -> None:
-    (f,) = found("Chaque année, plus de 1\u00a0200 apprenants viennent.", "big-number")
-    assert f.text == "1 200" and "plus de 1\u00a0000" in f.message
+    (f,) = found("Chaque année, plus de 1\u00a0274 apprenants viennent.", "big-number")
+    assert f.text == "1 274" and "plus de 1\u00a0000" in f.message
     assert texts("Il y a environ 22 417 personnes.", "big-number") == ["22 417"]
-    # Round already, or an amount: as it is.
+    # Round already (as the simplifier rounds: two digits), or an amount: as it is.
     assert found("Plus de 1 000 personnes viennent.", "big-number") == []
+    assert found("Plus de 1 800 personnes viennent.", "big-number") == []
     assert found("Il gagne plus de 1 200 € par mois.", "big-number") == []
 
 
 def test_an_upper_bound_rounds_up() -> None:
-    (f,) = found("Il reste moins de 1 200 places.", "big-number")
+    (f,) = found("Il reste moins de 1 250 places.", "big-number")
     assert "moins de 2\u00a0000" in f.message

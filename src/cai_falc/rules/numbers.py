@@ -177,15 +177,17 @@ _UNITS = frozenset(
 
 
 def _unround_bound(ctx: Context, t: Token, v: float, nxt: Token | None) -> bool:
-    """« plus de 1 200 apprenants », « environ 4 500 personnes »: an approximate count
+    """« plus de 1 274 apprenants », « environ 22 417 personnes »: an approximate count
     that is not round (the simplifier keeps bounds as they are; a reader needs
     « plus de 1 000 »)."""
     if not _BOUND_RE.search(ctx.text[max(0, t.start - 20) : t.start]):
         return False
     if not re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d{4,}", t.text):
         return False
-    if len(str(int(v)).rstrip("0")) < 2:
-        return False  # « plus de 1 000 », « environ 20 000 »: already round
+    if len(str(int(v)).rstrip("0")) < 3:
+        # « plus de 1 000 », « environ 4 500 »: round enough (the simplifier rounds to two
+        # significant digits, « 1 874 » -> « plus de 1 800 »: its drafts are not flagged)
+        return False
     return nxt is not None and nxt.kind == "word" and nxt.text[:1].islower() and (
         nxt.norm not in _UNITS
     )
