@@ -565,3 +565,11 @@ def test_a_fiche_title_inside_a_body_is_kept_and_flagged() -> None:
     assert "\n\n2000 – Ouverture du centre de Belgrade." in fiche.body
     assert _texts(fiche, "title-in-body") == ["2018 – Une seconde fiche collée"]
     assert [r.line for r in fiche.review if r.kind == "title-in-body"] == [8]
+
+
+def test_years_a_fiche_file_cannot_hold_are_not_titles() -> None:
+    from cai_falc.importer.structure import title_match
+
+    # fiche.py accepts 1900-2100: an "1830 – …" line is text, never a fiche.
+    assert title_match("1830 – La Belgique devient indépendante") is None
+    assert title_match("1964 – Accords bilatéraux avec le Maroc") is not None

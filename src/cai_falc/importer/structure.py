@@ -15,8 +15,8 @@ from .text import clean, fold, is_blank, norm, sentences
 
 #: "2016 – Titre", "2016 - Titre", "2016 : Titre", and a period "2015-2016 – Titre".
 _TITLE_RE = re.compile(
-    r"^((?:1[89]|20)\d\d)"
-    r"(?:\s*[-–—‒―/]\s*((?:1[89]|20)?\d\d)(?!\d))?"
+    r"^((?:19|20)\d\d)"
+    r"(?:\s*[-–—‒―/]\s*((?:19|20)?\d\d)(?!\d))?"
     r"\s*(?:[–—‒―-]+|:)\s*(\S.*)$"
 )
 
