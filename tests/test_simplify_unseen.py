@@ -490,7 +490,14 @@ def test_a_bare_noun_summing_up_goes_with_its_relative_clause(
 def test_not_only_keeps_its_but_also(terms: glossary.Glossary) -> None:
     from cai_falc.simplify import asides
 
-    assert not splitting.is_sentence("Il ne s'agit plus seulement d'accueillir.")
+    assert not splitting.safe_cut(
+        "Il ne s'agit plus seulement d'accueillir", ", mais aussi d'agir."
+    )
+    assert not splitting.safe_cut(
+        "Il ne s'agit plus seulement d'accueillir les personnes",
+        " qui arrivent, mais aussi d'agir.",
+    )
+    assert splitting.is_sentence("Elle ne repose pas seulement sur les institutions publiques.")
     assert splitting.is_sentence("Il ne s'agit plus seulement d'accueillir, mais aussi d'agir.")
     text = "Il ne s'agit plus seulement d'accueillir, mais aussi d'agir sur la société."
     assert asides.drop_trailing_additions(text) == text

@@ -205,6 +205,8 @@ def safe_cut(head: str, tail: str) -> bool:
     if _OPEN_MARKER_RE.search(" ".join(head_words[-3:]).replace("\u2019", "'")):
         return False  # "est constituée au plus tard | à l'entrée dans les lieux"
     first = tail.split()[0].lower()
+    if _NOT_ONLY_RE.search(" ".join(head_words)) and re.search(r"\bmais\b", tail, re.I):
+        return False  # "il ne s'agit plus seulement d'accueillir | , mais aussi d'agir"
     phrase = _first_phrase(tail)
     if first in ("et", "ou", "ni"):
         # "..., et le CAI estime ...", "et répondre à ...": another clause or action may
@@ -926,8 +928,6 @@ def is_sentence(line: str) -> bool:
         return False  # "Si la Flandre applique ..." says half of something
     if line.count("«") != line.count("»"):
         return False
-    if _NOT_ONLY_RE.search(line) and not re.search(r"\bmais\b", line, re.IGNORECASE):
-        return False  # "Il ne s'agit plus seulement d'accueillir.": "mais aussi ..." is gone
     if _CONDITION_TAIL_RE.search(line.rstrip(".!?… ")):
         return False  # "Il a lieu, si nécessaire.": what the condition was about is gone
     for i in range(len(words) - 1):
