@@ -573,3 +573,11 @@ def test_years_a_fiche_file_cannot_hold_are_not_titles() -> None:
     # fiche.py accepts 1900-2100: an "1830 – …" line is text, never a fiche.
     assert title_match("1830 – La Belgique devient indépendante") is None
     assert title_match("1964 – Accords bilatéraux avec le Maroc") is not None
+
+
+def test_a_repeated_title_cut_short_keeps_the_full_title() -> None:
+    full = "Réforme du Code de la nationalité : un tournant dans l’accompagnement des personnes"
+    text = f"2016 – {full}\n\n2016 – Réforme du code de la nationalité\n\nLe chapeau de la fiche.\n"
+    (fiche,) = importer.parse_export(text).fiches
+    assert (fiche.title, fiche.lead) == (full, "Le chapeau de la fiche.")
+    assert _texts(fiche, "title-variant") == ["2016 – Réforme du code de la nationalité"]

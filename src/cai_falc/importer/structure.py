@@ -99,7 +99,9 @@ def title_variant(line: str, title: Title) -> bool:
     if not mine or not theirs:
         return False
     shared = len(mine & theirs)
-    return shared >= 2 and shared / len(mine | theirs) >= 0.6
+    # Words changed ("en province" / "dans la province"), or one copy cut short.
+    near = shared / len(mine | theirs) >= 0.6 or shared / min(len(mine), len(theirs)) >= 0.9
+    return shared >= 2 and near
 
 
 def is_caption(line: str) -> bool:
