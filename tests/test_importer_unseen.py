@@ -581,3 +581,15 @@ def test_a_repeated_title_cut_short_keeps_the_full_title() -> None:
     (fiche,) = importer.parse_export(text).fiches
     assert (fiche.title, fiche.lead) == (full, "Le chapeau de la fiche.")
     assert _texts(fiche, "title-variant") == ["2016 – Réforme du code de la nationalité"]
+
+
+def test_a_chronology_of_one_year_does_not_split_a_fiche() -> None:
+    text = (
+        "2015 – Les centres d’accueil\n\n2015 – Les centres d’accueil\n\nLe chapeau.\n\n"
+        "2015 – Ouverture du centre de Belgrade\n\n2015 – Ouverture du centre de Sugny\n\n"
+        "La suite du texte.\n"
+    )
+    (fiche,) = importer.parse_export(text).fiches
+    assert "Ouverture du centre de Belgrade" in fiche.body
+    assert "Ouverture du centre de Sugny" in fiche.body
+    assert fiche.body.endswith("La suite du texte.")

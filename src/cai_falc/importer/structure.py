@@ -308,7 +308,15 @@ def split_export(lines: list[str]) -> list[Segment]:
                 same_title(after, match)
                 or (len(after) < 400 and _words(after) == _words(match.title))
             )
-            variant = not repeated and nxt < len(lines) and title_variant(after, match)
+            # Inside a body, "2015 – Ouverture du centre de Belgrade." then "2015 – Ouverture
+            # du centre de Sugny." are a chronology: a retouched title only opens a fiche where
+            # one may start.
+            variant = (
+                not repeated
+                and (in_trailer or apart)
+                and nxt < len(lines)
+                and title_variant(after, match)
+            )
             if repeated or variant or ((in_trailer or apart) and _opens_text(after)):
                 if segments:
                     segments[-1].end = i
