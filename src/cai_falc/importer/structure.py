@@ -334,7 +334,10 @@ def split_export(lines: list[str]) -> list[Segment]:
                     )
                 )
                 in_trailer = False
-                i = (nxt + 1) if twice else (i + 1)
+                if twice:
+                    last, i = nxt, nxt + 1
+                else:
+                    i += 1
                 continue
         elif (in_trailer or apart) and _yearless_title(lines, i, nxt):
             year, title, start, found = 0, norm(line), i, ""
@@ -362,7 +365,7 @@ def split_export(lines: list[str]) -> list[Segment]:
                 )
             )
             in_trailer = False
-            previous, i = nxt, nxt + 1
+            last, i = nxt, nxt + 1
             continue
         if section_of(line) or is_empty_legend(line) or is_caption(line):
             in_trailer = True
