@@ -6,10 +6,18 @@ sub-headings, footnote markers ``[1]``), and trailing sections: "* Légende", im
 captions, "Ressources à télécharger :", "Jargon, abréviations, sigles et acronymes :",
 "Sources :" and "Catégories :" with ticked (☑) and unticked (☐) boxes.
 
+Other editors' habits are read too: "2016 - Titre", "2016 — Titre", "2016 : Titre", a
+period "2015-2016 – Titre" (filed under its first year, the period kept in ``review``),
+the year at the end ("Titre (2016)") or alone above the title, a repeated title retouched
+or cut short, a fiche pasted without its repeated title after a wide gap, items on a
+section's heading line ("Sources : …"), inline HTML, Word's bullets, "a)" and "1°" items,
+Windows-1252, UTF-16, BOM, CRLF, tabs and NBSP. A title without any year cannot be filed:
+that fiche is set aside with a note naming its lines.
+
 Editorial leftovers (placeholders, questions for the editor, repeated paragraphs, a
-double space where a word is missing, empty legends, images to place, misspellings)
-are never published: each becomes a ``review`` entry of the fiche and is kept out of
-the lead and body.
+double space where a word is missing, empty legends, images to place, misspellings,
+the website's buttons and cookie banners) are never published: each becomes a
+``review`` entry of the fiche and is kept out of the lead and body.
 
 The stages, in the order they run:
 
