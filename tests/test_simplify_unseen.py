@@ -541,3 +541,48 @@ def test_a_subject_after_a_date_loses_its_topic_not_its_purpose() -> None:
         "premier motif d'ouverture d'un dossier."
     )
     assert splitting._trim_subject(kept) == kept
+
+
+# ------------------------------------------------------ who does what, of whom
+
+
+def test_a_partner_list_never_becomes_the_object() -> None:
+    from cai_falc.simplify import asides
+
+    text = (
+        "En 2020, le CAI lance, en collaboration avec Unia, la Ligue des droits humains et "
+        "le Service de médiation scolaire, le projet « Tous égaux à l'école »."
+    )
+    out = asides.drop_prepositional_asides(text)
+    assert "lance la Ligue" not in out
+    assert out == "En 2020, le CAI lance le projet « Tous égaux à l'école »."
+    longer = (
+        "En 2020, le CAI lance, en collaboration avec Unia, la Ligue des droits humains, le "
+        "Service de médiation et le CBAI, le projet « Tous égaux »."
+    )
+    assert "lance la Ligue" not in asides.drop_prepositional_asides(longer)
+
+
+def test_an_opener_naming_whom_a_share_counts_stays() -> None:
+    from cai_falc.simplify import asides
+
+    text = (
+        "Selon une enquête menée auprès de 600 jeunes, 7 sur 10 déclarent avoir été "
+        "victimes de propos racistes."
+    )
+    assert asides.drop_leading_complement(text) == text
+    assert not splitting._drop_opener_and_apposition(text).startswith("7 sur 10")
+    for line in splitting.rescue(text, limit=15):
+        assert not line.startswith("7 sur 10")
+    # a count that says who keeps working as before
+    assert asides.drop_leading_complement(
+        "Selon l'échevine, Marie Lambert, 40 élèves sont inscrits."
+    ).startswith("40 élèves")
+
+
+def test_a_number_of_them_follows_the_sentence_that_names_them() -> None:
+    from cai_falc.simplify import selection
+
+    unit = selection.Unit(1, "Trois d'entre elles ont inscrit la lutte.", False, False,
+                          ["3 d'entre elles ont inscrit la lutte contre le racisme."])
+    assert selection._needs_previous(unit)

@@ -275,6 +275,10 @@ _PARTNER_RE = re.compile(
 )
 
 
+#: Words that open what may follow an object: "une offre, afin de ...", ", qui ...".
+_AFTER_OBJECT = frozenset(
+    "pour afin qui dont avec dans en à au aux sur grâce ainsi notamment car mais".split()
+)
 _OBJECT_DETERMINERS = frozenset(
     "le la les un une des du son sa ses leur leurs plusieurs".split()
 )
@@ -290,6 +294,31 @@ def _drop_partner(text: str) -> str:
     parts = text.split(", ")
     for i in range(1, len(parts) - 1):
         part, before, nxt = parts[i], parts[i - 1].split(), parts[i + 1].split()
+        after = parts[i + 2].split() if i + 2 < len(parts) else []
+        object_after = bool(after) and (
+            after[0].lower() in _OBJECT_DETERMINERS
+            or re.match(r"^l['\u2019]\w", after[0].lower()) is not None
+        )
+        if (
+            _PARTNER_RE.match(part)
+            and object_after
+            and " et " in parts[i + 1]
+            and before
+            and verb_at(before, len(before) - 1)
+            and len(f"{part} {parts[i + 1]}".split()) <= 24
+            and not re.search(r"\d|«", part + parts[i + 1])
+        ):
+            # "lance, en collaboration avec Unia, la Ligue et le Service de médiation, le
+            # projet ...": the list of partners goes whole, the object stays.
+            return ", ".join(parts[:i]) + " " + ", ".join(parts[i + 2 :])
+        if after and (
+            " et " in parts[i + 1]
+            or " ou " in parts[i + 1]
+            or after[0].lower() not in _AFTER_OBJECT
+        ):
+            # "lance, en collaboration avec Unia, la Ligue, le Service ..., le projet":
+            # the partners may go on; which part is the object is unsure.
+            continue
         if (
             _PARTNER_RE.match(part)
             and len(part.split()) <= 16
@@ -365,10 +394,12 @@ def drop_leading_complement(text: str) -> str:
     """Remove an opening complement with no date before the subject:
     "Tout au long de ce processus de travail, le CAI agit" -> "Le CAI agit";
     "Selon l'échevine, Marie Lambert, 40 élèves ..." -> "40 élèves ..."."""
-    from .splitting import restrictive_opener, starts_clause
+    from .splitting import SHARE_SUBJECT_RE, restrictive_opener, starts_clause
 
     parts = text.split(", ")
     words = parts[0].split()
+    if len(parts) > 1 and SHARE_SUBJECT_RE.match(parts[1]):
+        return text  # "Selon une enquête auprès de 600 jeunes, 7 sur 10 ...": of whom?
     if _CONDITION_RE.match(parts[0]) or restrictive_opener(parts[0], ", ".join(parts[1:])):
         # "À défaut, votre demande ne sera pas traitée", "Pour les seconds résidents, le
         # montant s'élève à 210 €", "Parmi elles, 742 ...": the sentence is false without it.

@@ -36,6 +36,8 @@ _PART_OF = (
     r"cinquième|dernier|dernière)s?"
     r"(?= (?:a|ont|est|sont|était|étaient|avait|sera|aura|peut|doit|n'|ne|s'|se|y)\b)"
     r"|Parmi eux|Parmi elles|L'un d'eux|L'une d'elles|L'un d'entre eux|L'une d'entre elles"
+    r"|(?:\d+|Deux|Trois|Quatre|Cinq|Six|Sept|Huit|Neuf|Dix|Certains|Certaines|Beaucoup|"
+    r"La plupart|La moitié) d['\u2019](?:entre )?(?:eux|elles)"
     r"|Un autre|Une autre|D'autres|Les autres"
 )
 _PART_OF_RE = re.compile(_PART_OF)

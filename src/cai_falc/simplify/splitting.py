@@ -1177,6 +1177,16 @@ _TIME_SEGMENT_RE = re.compile(
 )
 
 
+#: A subject that counts a share of people the opener names: "7 sur 10", "64 %",
+#: "la moitié" (not "40 élèves", which says who).
+SHARE_SUBJECT_RE = re.compile(
+    r"^(?:(?:(?:près|plus|moins) de |environ )?\d+(?:[,.]\d+)? ?(?:%|pour cent|sur \d)|"
+    r"(?:la|une) (?:moitié|majorité|minorité)|la plupart|(?:un|deux) tiers|"
+    r"(?:un|trois) quarts?)",
+    re.IGNORECASE,
+)
+
+
 def _segments_verb(segment: str) -> bool:
     words = segment.split()
     return any(verb_at(words, i) and not _noun_head(words, i) for i in range(len(words)))
@@ -1206,6 +1216,8 @@ def _drop_opener_and_apposition(text: str, *, keep_time: bool = True) -> str:
             break
         if restrictive_opener(head, tail):
             break  # "Parmi elles, 742 ...", "Pour les seconds résidents, ...": it stays
+        if SHARE_SUBJECT_RE.match(tail):
+            break  # "Selon une enquête auprès de 600 jeunes, 7 sur 10 ...": 7 of whom?
         if starts_clause(tail) and not starts_clause(head + "."):
             rest = tail
             # "Pourtant, en 2014, l'offre ...": the year stays, the connector goes.
