@@ -593,3 +593,15 @@ def test_a_chronology_of_one_year_does_not_split_a_fiche() -> None:
     assert "Ouverture du centre de Belgrade" in fiche.body
     assert "Ouverture du centre de Sugny" in fiche.body
     assert fiche.body.endswith("La suite du texte.")
+
+
+def test_several_boxes_on_one_line() -> None:
+    text = (
+        "2020 – Titre\n\n2020 – Titre\n\nLe chapeau.\n\nCatégories :\n\n"
+        "Axes stratégiques d’intervention :\n\n"
+        "☑ Accompagnement ☐ Interpellation ☑ Travail en réseau\n\n"
+        "Générales :\n\n☑ Enseignement / formation / emploi  ☑ Santé\n"
+    )
+    (fiche,) = importer.parse_export(text).fiches
+    assert fiche.categories.axes == ["Accompagnement", "Travail en réseau"]
+    assert fiche.categories.thematiques.generales == ["Enseignement / formation / emploi", "Santé"]

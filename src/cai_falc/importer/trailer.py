@@ -80,6 +80,24 @@ def _resource_item(text: str) -> Resource:
     return Resource(label=label or url.group(), url=url.group())
 
 
+#: Where a line of several boxes splits: "☑ Accompagnement ☐ Interpellation ☑ Travail en réseau".
+_BOX_SPLIT_RE = re.compile(r"\s+(?=[☑☒☐□✅✔✓]\s*\w)")
+
+
+def _items(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
+    """The non-blank lines (1-based number, text), a line of several boxes split in boxes."""
+    out: list[tuple[int, str]] = []
+    for i in range(start, end):
+        text = clean(lines[i])
+        if not text:
+            continue
+        if text.startswith(("☑", "☒", "☐", "□", "✅", "✔", "✓")):
+            out.extend((i + 1, part) for part in _BOX_SPLIT_RE.split(text) if part)
+        else:
+            out.append((i + 1, text))
+    return out
+
+
 def parse_trailer(lines: list[str], start: int, end: int, ctx: Context) -> Trailer:
     """Parse the sections after the body: legend, images, resources, jargon, sources, boxes."""
     out = Trailer()
@@ -87,10 +105,7 @@ def parse_trailer(lines: list[str], start: int, end: int, ctx: Context) -> Trail
     caption: tuple[int, str] | None = None
     lost_boxes = False
     last_term: tuple[str, int] | None = None  # the last jargon bullet and its line
-    for i in range(start, end):
-        number, text = i + 1, clean(lines[i])
-        if not text:
-            continue
+    for number, text in _items(lines, start, end):
         heading = section_heading(text)
         if heading is not None:
             section, text = heading
