@@ -667,3 +667,16 @@ def test_approximate_big_numbers_that_are_not_round() -> None:
 def test_an_upper_bound_rounds_up() -> None:
     (f,) = found("Il reste moins de 1 250 places.", "big-number")
     assert "moins de 2\u00a0000" in f.message
+
+
+@pytest.mark.parametrize(
+    "text", ["Ce papier est *très* important.", "Ce papier est _très_ important."]
+)
+def test_italics_are_named(text: str) -> None:
+    (f,) = found(text, "special-char")
+    assert f.message.startswith("Italique") and "gras" in f.message
+    assert found(text, "hard-word") == []  # « très_ » is not a word
+
+
+def test_underscore_in_an_email_is_part_of_it() -> None:
+    assert found("Écrivez à jean_dupont@cai.be.", "special-char") == []

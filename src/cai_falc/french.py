@@ -62,7 +62,7 @@ _NUMBER_RE = r"\d+(?:[.,/:h]\d+)*(?:[ \u00a0\u202f]\d{3}(?![\d]))*(?:[.,]\d+)?"
 #: Persian zero-width non-joiner (« می‌کند » is one word).
 #: Superscript digits are footnote calls (« charbonnages¹ »), not part of the word.
 _IN_WORD = (
-    r"(?:(?![¹²³⁴⁵⁶⁷⁸⁹⁰])[\w\u200c\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670"
+    r"(?:(?![¹²³⁴⁵⁶⁷⁸⁹⁰_])[\w\u200c\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670"
     r"\u06d6-\u06ed])"
 )
 _WORD_RE = rf"[nN]°|(?![¹²³⁴⁵⁶⁷⁸⁹⁰])[^\W\d_](?:{_IN_WORD}|[-'\u2019\u02bc](?=\w))*"

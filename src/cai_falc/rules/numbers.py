@@ -329,6 +329,22 @@ def special_char(ctx: Context) -> Iterator[Finding]:
         yield from _ellipsis(ctx, s)
 
 
+def _italic(s: Sentence, t: Token) -> list[Token]:
+    """« *très* », « _très_ »: Markdown italics (bold is ``**``), opener to closer."""
+    if t.text not in "*_":
+        return []
+    toks = list(s.tokens)
+    i = toks.index(t)
+    if i + 1 >= len(toks) or toks[i + 1].start != t.end or not toks[i + 1].is_word:
+        return []
+    if i and toks[i - 1].text == t.text and toks[i - 1].end == t.start:
+        return []  # « ** »
+    for k in range(i + 2, min(len(toks), i + 12)):
+        if toks[k].text == t.text and toks[k].start == toks[k - 1].end and toks[k - 1].is_word:
+            return toks[i : k + 1]
+    return []
+
+
 def _code_slash(ctx: Context, t: Token) -> bool:
     from .words import in_code
 
@@ -399,6 +415,15 @@ def _special_in(ctx: Context, s: Sentence) -> Iterator[Finding]:
             continue  # « muni(e) »: the inclusive-writing rule reports the word
         seen.add(t.text)
         seen.add({"(": ")", "[": "]"}.get(t.text, t.text))
+        italic = _italic(s, t)
+        if italic:
+            yield ctx.finding(
+                "special-char",
+                italic,
+                "Italique. Le FALC n’utilise pas l’italique : écrivez le mot normalement, "
+                "en gras (**mot**) s’il est important.",
+            )
+            continue
         span = [t]
         if t.text in "([":
             close = ")" if t.text == "(" else "]"
