@@ -680,3 +680,9 @@ def test_italics_are_named(text: str) -> None:
 
 def test_underscore_in_an_email_is_part_of_it() -> None:
     assert found("Écrivez à jean_dupont@cai.be.", "special-char") == []
+
+
+def test_neuf_that_means_new() -> None:
+    assert texts("Vous avez un logement neuf.", "number-words") == []
+    assert texts("C’est tout neuf, venez.", "number-words") == []
+    assert texts("Il a neuf enfants.", "number-words") == ["neuf"]

@@ -128,6 +128,11 @@ def _number_word(ws: list[Token], i: int) -> bool:
         or (i > 0 and ws[i - 1].kind == "number" and _day(ws[i - 1]))
     ):
         return False
+    if t.norm == "neuf":
+        # « un logement neuf », « tout neuf » (new); « neuf enfants » (9)
+        nxt = lexicon.entry(ws[i + 1].text) if i + 1 < len(ws) else None
+        if nxt is None or "NOM" not in nxt.cgram or ws[i + 1].start - t.end > 1:
+            return False
     # « sept. 2025 », « le 30 sept. » are a month (date-format)
     # « 19,8 pour cent »: the big-number rule reports the percentage
     return not (t.norm == "cent" and i > 0 and ws[i - 1].norm == "pour")
