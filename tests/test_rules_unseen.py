@@ -686,3 +686,25 @@ def test_neuf_that_means_new() -> None:
     assert texts("Vous avez un logement neuf.", "number-words") == []
     assert texts("C’est tout neuf, venez.", "number-words") == []
     assert texts("Il a neuf enfants.", "number-words") == ["neuf"]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "full"),
+    [("Plus d’infos sur le site.", "infos", "informations"),
+     ("Des sorties au ciné sont prévues.", "ciné", "cinéma"),
+     ("Téléchargez l’appli de la commune.", "appli", "application")],
+)
+def test_clipped_words(text: str, written: str, full: str) -> None:
+    (f,) = found(text, "abbreviation")
+    assert f.text == written and full in f.message and f.severity == "warning"
+
+
+def test_information_in_full_and_emails_are_not_clipped() -> None:
+    assert found("Écrivez à info@cai.be pour une information.", "abbreviation") == []
+
+
+def test_mixed_case_acronym_and_a_shop_saying() -> None:
+    assert texts("Prenez votre eID.", "acronym") == ["eID"]
+    assert texts("Places limitées : premier arrivé, premier servi.", "metaphor") == [
+        "premier arrivé, premier servi"
+    ]

@@ -397,7 +397,7 @@ def same_word(ctx: Context) -> Iterator[Finding]:
 
 # --------------------------------------------------------------------- acronyms
 
-_ACRONYM_RE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý0-9]*[A-ZÀ-Ý]$|^[A-Z]{2,}\d+$")
+_ACRONYM_RE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý0-9]*[A-ZÀ-Ý]$|^[A-Z]{2,}\d+$|^[a-z][A-Z]{2,}$")
 _IBAN_RE = re.compile(r"^[A-Z]{2}\d{2}$")
 #: Language levels, and initials read as everyday words (« un SMS », « les WC »).
 _NOT_ACRONYMS = frozenset(
@@ -524,6 +524,13 @@ _ABBR_INITIALS = {"nb": "attention", "ps": "à noter", "svp": "s’il vous plaî
 _ABBR_INITIALS_RE = re.compile(
     r"(?<![\w.])(?:N\.\s?B\.?|P\.-?\s?S\.?|S\.\s?V\.\s?P\.?|NB|PS|SVP|svp)(?![\w])"
 )
+#: Words cut short in everyday speech: « plus d’infos », « le ciné » (lower-case -> full).
+_CLIPPED = {
+    "info": "information", "infos": "informations", "ciné": "cinéma", "appli": "application",
+    "applis": "applications", "expo": "exposition", "promo": "promotion",
+    "dispo": "disponible", "gratos": "gratuit", "resto": "restaurant", "restos": "restaurants",
+    "ado": "adolescent", "ados": "adolescents", "perm": "permanence", "perms": "permanences",
+}
 #: Units written short after a number: « 15 min ».
 _ABBR_UNITS = frozenset(["min", "mn"])
 _ABBR_CAP_DOT = frozenset(["M", "MM", "Dr", "Pr", "Me", "Mgr", "St", "Ste"])
@@ -598,6 +605,13 @@ def abbreviation(ctx: Context) -> Iterator[Finding]:
                 yield _abbr(ctx, [t])  # « Mme », « asbl. »: the dot ends the sentence
             elif t.text in _ABBR_BEFORE_NAME and _before_name(t, words):
                 yield _abbr(ctx, [t])  # « Dr Dupont », « Bd Cauchy »
+            elif n in _CLIPPED and not dotted:
+                yield ctx.finding(
+                    "abbreviation",
+                    [t],
+                    f"Mot raccourci (« {t.text} »). Écrivez le mot entier : « {_CLIPPED[n]} ».",
+                    severity="warning",
+                )
             elif n in _ABBR_UNITS and i and toks[i - 1].kind == "number":
                 yield _abbr(ctx, [t, nxt] if dotted and nxt is not None else [t])
 
@@ -799,6 +813,7 @@ METAPHORS: tuple[tuple[str, str], ...] = tuple(
         ("pain sur la planche", r"pain sur la planche"),
         ("coup de pouce", r"coups? de pouce"),
         ("coup de main", r"coups? de main"),
+        ("premier arrivé, premier servi", r"premiers? arrivés?,? premiers? servis?"),
         ("tendre la main", r"tend\w* la main"),
         ("bouc émissaire", r"boucs? émissaires?"),
         ("cheval de bataille", r"chevaux? de bataille"),
