@@ -708,3 +708,15 @@ def test_mixed_case_acronym_and_a_shop_saying() -> None:
     assert texts("Places limitées : premier arrivé, premier servi.", "metaphor") == [
         "premier arrivé, premier servi"
     ]
+
+
+def test_an_acronym_in_a_title_explained_just_under_it() -> None:
+    text = (
+        "# Le FOREM vous aide\n\n## Qui est le FOREM ?\nC’est un service public.\n"
+        "Le FOREM aide à trouver un travail.\n"
+        "FOREM veut dire Office wallon de la formation professionnelle et de l’emploi.\n"
+    )
+    assert found(text, "acronym") == []
+    # In the body, the explanation must come within two sentences.
+    late = "Le FOREM aide.\nIl est ouvert.\nVous venez.\nFOREM veut dire Office wallon.\n"
+    assert texts(late, "acronym") == ["FOREM"]

@@ -442,9 +442,11 @@ def _capitalised_word(text: str, glossary: Glossary | None) -> bool:
 
 def _explained_after(ctx: Context, s: Sentence, key: str) -> bool:
     """The acronym spelt out in one of the next two sentences (« CAI veut dire Centre
-    d’action interculturelle. »)."""
+    d’action interculturelle. »); headings in between do not count, and an acronym in a
+    heading may be explained in the first four sentences of the text under it."""
     i = ctx.sentences.index(s)
-    for nxt in ctx.sentences[i + 1 : i + 3]:
+    following = [x for x in ctx.sentences[i + 1 : i + 12] if x.kind != "heading"]
+    for nxt in following[: 4 if s.kind == "heading" else 2]:
         plain = nxt.text.replace("\u2019", "'")
         if re.search(rf"\b{re.escape(key)}\b,? (?:veut dire|signifie|c'est|est le sigle)", plain):
             return True
