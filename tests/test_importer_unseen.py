@@ -605,3 +605,25 @@ def test_several_boxes_on_one_line() -> None:
     (fiche,) = importer.parse_export(text).fiches
     assert fiche.categories.axes == ["Accompagnement", "Travail en réseau"]
     assert fiche.categories.thematiques.generales == ["Enseignement / formation / emploi", "Santé"]
+
+
+def test_jargon_written_in_other_ways() -> None:
+    text = (
+        "2020 – Titre\n\n2020 – Titre\n\nLe chapeau.\n\n"
+        "Jargon, abréviations, sigles et acronymes :\n\n"
+        "  • CPAS\tCentre public d’action sociale\n"
+        "  • ISP:insertion socioprofessionnelle\n"
+        "  • ILI – Initiative locale d’intégration\n"
+        "  • FLE (français langue étrangère)\n"
+        "  • URL : https://www.cainamur.be\n"
+        "  • https://www.cainamur.be/lexique\n"
+    )
+    (fiche,) = importer.parse_export(text).fiches
+    assert fiche.jargon == {
+        "CPAS": "Centre public d’action sociale",
+        "ISP": "insertion socioprofessionnelle",
+        "ILI": "Initiative locale d’intégration",
+        "FLE": "français langue étrangère",
+        "URL": "https://www.cainamur.be",
+        "https://www.cainamur.be/lexique": "",
+    }

@@ -62,7 +62,9 @@ def _checkbox(text: str) -> tuple[bool | None, str]:
 
 
 def _jargon_item(text: str) -> tuple[str, str]:
-    match = re.match(r"^(.+?)\s*[:=]\s+(.+)$", text) or re.match(r"^(.+?)\s+[–—-]\s+(.+)$", text)
+    match = re.match(r"^(.+?)\s*[:=](?!//)\s*(.+)$", text) or re.match(
+        r"^(.+?)\s+[–—-]\s+(.+)$", text
+    )
     if match:
         return norm(match.group(1)), norm(match.group(2))
     match = re.match(r"^(.+?)\s*\((.+)\)\s*\.?$", text)
@@ -204,7 +206,11 @@ def parse_trailer(lines: list[str], start: int, end: int, ctx: Context) -> Trail
                 out.jargon[term] = norm(f"{out.jargon[term]} {item}")
                 last_term = (term, number)
                 continue
-            term, meaning = _jargon_item(item)
+            raw = (text[bullet.end() :] if bullet else text).strip()
+            if "\t" in raw:  # "CPAS<tab>Centre public d’action sociale", a table pasted
+                term, _, meaning = (norm(part) for part in raw.partition("\t"))
+            else:
+                term, meaning = _jargon_item(item)
             if len(term) > 80 or len(term.split()) > 8:
                 # A sentence is not a term: the "Mots difficiles" box would print it whole.
                 ctx.add(
