@@ -720,3 +720,13 @@ def test_an_acronym_in_a_title_explained_just_under_it() -> None:
     # In the body, the explanation must come within two sentences.
     late = "Le FOREM aide.\nIl est ouvert.\nVous venez.\nFOREM veut dire Office wallon.\n"
     assert texts(late, "acronym") == ["FOREM"]
+
+
+def test_etre_a_with_an_infinitive_is_a_passive_duty() -> None:
+    assert texts("Les inscriptions sont à envoyer avant lundi.", "passive") == [
+        "sont à envoyer"
+    ]
+    assert texts("Le formulaire est à remplir en ligne.", "passive") == ["est à remplir"]
+    for text in ["Il est à travailler.", "C’est à vous de choisir.",
+                 "Le bureau est à côté de la gare."]:
+        assert texts(text, "passive") == []

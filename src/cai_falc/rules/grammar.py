@@ -161,6 +161,15 @@ def passive(ctx: Context) -> Iterator[Finding]:
                 "« Le CAI organise la fête » plutôt que « La fête est organisée par le CAI ».",
             )
             i = j + 1
+        for j in range(1, len(ws) - 2):
+            if _to_be_done(ws, norms, j):
+                yield ctx.finding(
+                    "passive",
+                    ws[j : j + 3],
+                    f"Tournure passive (« {ws[j].text} à {ws[j + 2].text} »). Dites qui doit "
+                    "le faire : « Envoyez le formulaire » plutôt que « Le formulaire est à "
+                    "envoyer ».",
+                )
         for j in range(len(ws) - 2):
             if j not in done and _participle_with_agent(ws, norms, j):
                 yield ctx.finding(
@@ -182,6 +191,17 @@ _NOT_AGENTS = frozenset(
 _AGENT_DETERMINERS = frozenset(
     "le la les l' un une des son sa ses leur leurs votre vos notre nos ce cette ces".split()
 )
+
+
+def _to_be_done(ws: list[Token], norms: list[str], j: int) -> bool:
+    """« Les inscriptions sont à envoyer », « le formulaire est à remplir »: « être à » and
+    an infinitive after a noun (« il est à travailler » says where someone is busy)."""
+    if norms[j] not in ETRE or norms[j + 1] != "à" or norms[j - 1] in _SUBJECTS:
+        return False
+    if norms[j - 1] in ("c'", "ce", "ça", "cela", "ne", "n'"):
+        return False  # « c’est à vous de... »
+    e = lexicon.entry(ws[j + 2].text)
+    return e is not None and "inf" in e.infover and "VER" in e.cgram
 
 
 def _participle_with_agent(ws: list[Token], norms: list[str], j: int) -> bool:
