@@ -730,3 +730,8 @@ def test_etre_a_with_an_infinitive_is_a_passive_duty() -> None:
     for text in ["Il est à travailler.", "C’est à vous de choisir.",
                  "Le bureau est à côté de la gare."]:
         assert texts(text, "passive") == []
+
+
+def test_expletive_ne_before_pouvoir() -> None:
+    assert texts("Venez, à moins qu’il ne puisse venir.", "negation") == []
+    assert texts("Le dossier ne pourra être traité.", "negation") == ["ne pourra"]

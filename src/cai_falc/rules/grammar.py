@@ -307,9 +307,19 @@ def negation(ctx: Context) -> Iterator[Finding]:
                 )
 
 
+#: Words before « que » that call for an expletive « ne » (« avant qu’il ne... »).
+_EXPLETIVE_BEFORE = frozenset(
+    "avant moins peur crainte plus autre autrement mieux pire tard tôt".split()
+)
+
+
 def _ne_alone(ws: list[Token], norms: list[str], i: int) -> int:
     """The index of « pourra » in « ne pourra être traité » (« ne » + pouvoir, savoir,
-    oser or cesser + an infinitive or « de », with no « pas »), else 0."""
+    oser or cesser + an infinitive or « de », with no « pas »), else 0. Not the expletive
+    « ne » (« à moins qu’il ne puisse venir », « plus tard qu’on ne pouvait le croire »)."""
+    for k in range(max(0, i - 4), i):
+        if norms[k] in ("que", "qu'") and k and norms[k - 1] in _EXPLETIVE_BEFORE:
+            return 0
     j = i + 1
     while j < len(ws) and norms[j] in _NE_PRONOUNS:
         j += 1
