@@ -586,3 +586,33 @@ def test_a_number_of_them_follows_the_sentence_that_names_them() -> None:
     unit = selection.Unit(1, "Trois d'entre elles ont inscrit la lutte.", False, False,
                           ["3 d'entre elles ont inscrit la lutte contre le racisme."])
     assert selection._needs_previous(unit)
+
+
+def test_the_second_half_of_a_coordination_is_never_a_fragment(
+    terms: glossary.Glossary,
+) -> None:
+    text = (
+        "Il fait l'objet d'une évaluation tous les 3 ans et d'une mise à jour complète tous "
+        "les 6 ans."
+    )
+    lines = _lines(text, terms)
+    assert not any(line.startswith("D'une") for line in lines)
+    assert not splitting.starts_clause("D'une mise à jour complète est prévue.")
+    assert splitting.starts_clause("Myria publie un rapport chaque année.")
+
+
+def test_a_name_is_never_cut_and_a_date_may_open_the_last_resort_cut(
+    terms: glossary.Glossary,
+) -> None:
+    text = (
+        "En 2012, le CAI entame l'élaboration du premier Plan local d'intégration (PLI) de "
+        "la province de Namur."
+    )
+    assert _lines(text, terms) == [
+        "En 2012, le CAI entame l'élaboration du premier Plan local d'intégration."
+    ]
+    kept = (
+        "En 2023, ce besoin d'aide pour la demande de nationalité devient le premier motif "
+        "d'ouverture d'un dossier au CAI, avec 439 personnes."
+    )
+    assert not any(line.endswith("le premier motif.") for line in splitting.rescue(kept, limit=15))

@@ -1062,7 +1062,12 @@ def starts_clause(text: str) -> bool:
         or first in _PRONOUNS
         or first in ("nous", "vous", "votre", "vos", "chaque", "on")
         or re.match(r"^l['\u2019]", first) is not None
-        or (words[0][:1].isupper() and lexicon.entry(words[0]) is None)
+        # a name ("Myria"), never an elided word ("D'une mise à jour ...")
+        or (
+            words[0][:1].isupper()
+            and lexicon.entry(words[0]) is None
+            and not re.search(r"['\u2019]", words[0])
+        )
     )
     return bool(subject) and any(verb_at(words, i) for i in range(1, min(len(words), 12)))
 
@@ -1419,17 +1424,22 @@ def _rescue(text: str, *, limit: int, soft: int) -> list[str]:
         for m in _outside_quotes(body, re.compile(r"\s(?=de\s|d['\u2019])")):
             head = body[: m.start()].rstrip(" ,")
             n = count_words(head)
-            if n > limit or n < 6 or ", " in head:
-                continue
+            time = _TIME_HEAD_RE.match(head)
+            if n > limit or n < 6 or ", " in head[time.end() if time else 0 :]:
+                continue  # "En 2012, ..." may open it; an apposition may not be cut
             tail_words = head.split()[-2:]
-            if re.match(r"^l['\u2019]", tail_words[-1], re.IGNORECASE) or tail_words[0].lower() in (
-                "le",
-                "la",
-                "les",
+            before_pair = head.split()[-3:-2]
+            if (
+                re.match(r"^l['\u2019]", tail_words[-1], re.IGNORECASE)
+                or tail_words[0].lower() in ("le", "la", "les")
+                # "devient le premier motif | d'ouverture d'un dossier": which one is after
+                or (before_pair and before_pair[0].lower() in ("le", "la", "les"))
             ):
                 continue  # "montre l'aspect | de ...": a definite noun needs its complement
             if tail_words[0].lower() in ("à", "au", "aux", "pour", "par", "chez"):
                 continue  # "accordée aux bénéficiaires | de l'intervention majorée": who
+            if any(w[:1].isupper() for w in tail_words):
+                continue  # "le premier Plan local | d'intégration": a name is never cut
             if not safe_cut(head, body[m.start() :]):
                 continue
             candidate = finish(head)
