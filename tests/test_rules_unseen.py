@@ -735,3 +735,19 @@ def test_etre_a_with_an_infinitive_is_a_passive_duty() -> None:
 def test_expletive_ne_before_pouvoir() -> None:
     assert texts("Venez, à moins qu’il ne puisse venir.", "negation") == []
     assert texts("Le dossier ne pourra être traité.", "negation") == ["ne pourra"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Vous pouvez contacter Mme\nLambert au bureau.",
+     "Appelez le CPAS au\n081 22 33 44 demain.",
+     "Contactez M.\nDupont demain."],
+)
+def test_a_hard_wrapped_line_goes_on_before_a_name_or_a_number(text: str) -> None:
+    assert len(french.sentences(text, join_wrapped=True)) == 1
+
+
+def test_lines_that_end_a_sentence_still_do() -> None:
+    assert len(french.sentences("Le CPAS peut vous aider\nLe CPAS est un service.",
+                                join_wrapped=True)) == 2
+    assert len(french.sentences("Le CPAS aide.\nLe CAI aide.", join_wrapped=True)) == 2

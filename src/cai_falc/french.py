@@ -376,6 +376,20 @@ def _is_block_start(line: str) -> bool:
     )
 
 
+#: Words a sentence cannot end with: a line ending with one goes on, even before a
+#: capital or a number (« contactez Mme\nLambert », « au\n081 22 33 44 »).
+_OPEN_ENDS = frozenset(
+    """le la les l' un une des du de d' à au aux et ou en par pour sur avec chez dans vers
+    entre sans sous mme mmes mlle m. dr dr. me mgr madame monsieur rue avenue boulevard
+    place n° no""".split()
+)
+
+
+def _open_end(line: str) -> bool:
+    last = line.split()[-1] if line.split() else ""
+    return normalise(last) in _OPEN_ENDS or normalise(last).endswith(("'", "’"))
+
+
 def _join_wrapped(text: str) -> str:
     """The text with the line breaks of hard-wrapped paragraphs made spaces (same length).
 
@@ -389,7 +403,8 @@ def _join_wrapped(text: str) -> str:
         pos += len(line)
         a, b = line.rstrip(), nxt.lstrip()
         if (
-            a and b and b[0].islower() and a[-1] not in ".!?…:;»\""
+            a and b and (b[0].islower() or _open_end(a)) and a[-1] not in "!?…:;»\""
+            and (a[-1] != "." or _open_end(a))
             and not _HEADING_RE.match(line) and not _is_block_start(nxt)
         ):
             out[pos] = " "
