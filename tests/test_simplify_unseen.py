@@ -109,7 +109,11 @@ def test_words_that_only_announce_what_follows_a_colon(head: str) -> None:
 
 @pytest.mark.parametrize(
     "head",
-    ["Le décret est modifié", "En 2015, le CAI fait face à des changements importants"],
+    [
+        "Le décret est modifié",
+        "En 2015, le CAI fait face à des changements importants",
+        "Le CAI reste convaincu que l'école a un rôle essentiel à jouer",
+    ],
 )
 def test_words_that_say_something_before_a_colon(head: str) -> None:
     assert not splitting.announces(head)

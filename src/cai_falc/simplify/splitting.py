@@ -444,8 +444,12 @@ def announces(head: str) -> bool:
     if len(words) < 2:
         return False
     last = words[-1].lower().strip(",")
-    if last in _ANNOUNCING_ENDS or verb_at(words, len(words) - 1) or _infinitive(last):
-        return True  # "doit fournir", "se compose de la manière suivante"
+    infinitive_object = _infinitive(last) and (
+        verb_at(words, len(words) - 2) or words[-2].lower() in _CLITICS
+    )
+    if last in _ANNOUNCING_ENDS or verb_at(words, len(words) - 1) or infinitive_object:
+        # "doit fournir", "se compose de la manière suivante"; not "un rôle à jouer"
+        return True
     for i in range(1, len(words)):
         key = words[i - 1].lower().replace("’", "'")
         if key in ("le", "la") and i >= 2 and _is_finite(words[i]) and not _noun(words[i]):
