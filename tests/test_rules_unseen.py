@@ -751,3 +751,14 @@ def test_lines_that_end_a_sentence_still_do() -> None:
     assert len(french.sentences("Le CPAS peut vous aider\nLe CPAS est un service.",
                                 join_wrapped=True)) == 2
     assert len(french.sentences("Le CPAS aide.\nLe CAI aide.", join_wrapped=True)) == 2
+
+
+def test_an_infinitive_is_not_a_conjugated_verb() -> None:
+    text = "Si vous déménagez, n’oubliez pas d’en informer votre caisse."
+    assert found(text, "one-idea") == []
+    assert found("Vous venez, vous signez et vous partez.", "one-idea")
+
+
+def test_more_administrative_formulas() -> None:
+    assert texts("Il est à noter que le bureau ferme.", "hard-word") == ["Il est à noter que"]
+    assert "d'office" in texts("Une caisse est choisie d'office.", "hard-word")

@@ -57,6 +57,8 @@ def _finite_verbs(s: Sentence) -> list[Token]:
         e = lexicon.entry(t.text)
         if e is None or not any(v.split(":", 1)[0] in _FINITE for v in e.infover):
             continue
+        if "inf" in e.infover:
+            continue  # « informer » (Lexique also lists it as « ind:pre:2p »): an infinitive
         after_subject = i > 0 and ws[i - 1].norm in _SUBJECT_CLITICS
         if e.cgram <= {"VER", "AUX"} or (after_subject and e.cgram & {"VER", "AUX"}):
             if out and out[-1] is ws[i - 1]:

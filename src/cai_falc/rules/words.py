@@ -214,6 +214,8 @@ ADMINISTRATIVE: tuple[tuple[str, str, str, str], ...] = (
     ("ci-joint", r"ci-joint(?:e|s|es)?|ci-annexé(?:e|s|es)?", "avec cette lettre", "warning"),
     ("ci-après", r"ci-après", "plus loin", "warning"),
     ("en l’occurrence", r"en l'occurrence", "ici", "warning"),
+    ("d’office", r"d'office", "automatiquement", "warning"),
+    ("il est à noter que", r"(?:il est )?à noter que", "attention", "warning"),
     ("au préalable", r"au préalable|préalablement", "avant", "warning"),
     ("à l’issue de", r"à l'issue (?:de|du|des|d')", "à la fin de", "warning"),
     ("par le biais de", r"par le biais (?:de|du|des|d')", "avec", "warning"),
