@@ -762,3 +762,13 @@ def test_an_infinitive_is_not_a_conjugated_verb() -> None:
 def test_more_administrative_formulas() -> None:
     assert texts("Il est à noter que le bureau ferme.", "hard-word") == ["Il est à noter que"]
     assert "d'office" in texts("Une caisse est choisie d'office.", "hard-word")
+
+
+def test_dashes_around_an_aside() -> None:
+    assert texts("Le CAI – qui existe depuis 1982 – vous aide.", "special-char") == ["–"]
+    assert texts("Vous choisissez une caisse — à défaut, la loi choisit.", "special-char") == [
+        "—"
+    ]
+    for text in ["Circulaire n° 8932 – Inscriptions en 1re année",
+                 "La distance domicile–école compte.", "Rendez-vous mardi 14 mai – 10 h."]:
+        assert [f for f in found(text, "special-char") if "Tiret" in f.message] == []

@@ -332,6 +332,7 @@ def special_char(ctx: Context) -> Iterator[Finding]:
     for s in ctx.sentences:
         yield from _special_in(ctx, s)
         yield from _ellipsis(ctx, s)
+        yield from _dash_aside(ctx, s)
 
 
 def _italic(s: Sentence, t: Token) -> list[Token]:
@@ -368,6 +369,27 @@ def _inclusive_brackets(ctx: Context, t: Token) -> bool:
         if m.start() <= t.start < m.end():
             return True
     return False
+
+
+def _dash_aside(ctx: Context, s: Sentence) -> Iterator[Finding]:
+    """« Les demandes — à défaut, ... — », « le CAI – qui existe depuis 1982 – aide »: an
+    aside between dashes (or after an em dash) inside a sentence. Not a title's « – »."""
+    if s.kind == "heading":
+        return
+    toks = list(s.tokens)
+    dashes = [
+        t for i, t in enumerate(toks)
+        if t.text in "—–" and 0 < i < len(toks) - 1
+        and toks[i - 1].end < t.start and t.end < toks[i + 1].start
+    ]
+    em = [t for t in dashes if t.text == "—"]
+    if em or len(dashes) >= 2:
+        yield ctx.finding(
+            "special-char",
+            [(em or dashes)[0]],
+            "Tiret au milieu de la phrase : ce qu’il y a après est une autre idée. "
+            "Faites une nouvelle phrase.",
+        )
 
 
 def _ellipsis(ctx: Context, s: Sentence) -> Iterator[Finding]:
