@@ -620,3 +620,11 @@ def test_a_name_is_never_cut_and_a_date_may_open_the_last_resort_cut(
         "d'ouverture d'un dossier au CAI, avec 439 personnes."
     )
     assert not any(line.endswith("le premier motif.") for line in splitting.rescue(kept, limit=15))
+
+
+def test_a_quantity_keeps_what_it_counts() -> None:
+    text = (
+        "Le 24 février 2022, l'invasion de l'Ukraine par la Russie pousse des millions de "
+        "personnes sur les routes de l'exil."
+    )
+    assert not any(line.endswith("des millions.") for line in splitting.rescue(text, limit=15))

@@ -711,6 +711,12 @@ _OPEN_LOCUTION_RE = re.compile(
     r"(?:leur|son|sa|l') attention|(?:pour|de) but|l'objectif)$",
     re.IGNORECASE,
 )
+#: Nouns that count or measure what their "de" complement names.
+_QUANTITY_NOUNS = frozenset(
+    "millions million milliers millier centaines centaine dizaines dizaine milliards "
+    "milliard nombre plupart partie majorité moitié tiers quart quarts ensemble reste "
+    "série multitude foule beaucoup peu plus moins tant".split()
+)
 _LOCUTION_NOUNS = frozenset(
     "face partie part appel référence allusion suite preuve recours attention écho".split()
 )
@@ -1442,6 +1448,8 @@ def _rescue(text: str, *, limit: int, soft: int) -> list[str]:
                 continue  # "montre l'aspect | de ...": a definite noun needs its complement
             if tail_words[0].lower() in ("à", "au", "aux", "pour", "par", "chez"):
                 continue  # "accordée aux bénéficiaires | de l'intervention majorée": who
+            if tail_words[-1].lower().strip(",") in _QUANTITY_NOUNS:
+                continue  # "pousse des millions | de personnes": millions of what?
             if any(w[:1].isupper() for w in tail_words):
                 continue  # "le premier Plan local | d'intégration": a name is never cut
             if not safe_cut(head, body[m.start() :]):
