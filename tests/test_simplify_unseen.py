@@ -628,3 +628,74 @@ def test_a_quantity_keeps_what_it_counts() -> None:
         "personnes sur les routes de l'exil."
     )
     assert not any(line.endswith("des millions.") for line in splitting.rescue(text, limit=15))
+
+
+# ------------------------------------------------------------ subjects, lists, ranges
+
+
+def test_a_subject_list_is_not_an_opener(terms: glossary.Glossary) -> None:
+    text = (
+        "Depuis le début des années 2000, les travailleurs sociaux des CPAS, des hôpitaux et "
+        "des écoles font régulièrement appel à des proches, voire à des enfants, pour "
+        "traduire des entretiens parfois très délicats."
+    )
+    for line in _lines(text, terms):
+        assert not line.startswith("Depuis le début des années 2000, des hôpitaux")
+    assert not splitting._ends_well("les écoles font souvent appel".split())
+
+
+def test_a_closing_et_enfin_item_stays_whole() -> None:
+    out = splitting.split_colon(
+        "Il comprend 6 thèmes : l'histoire, les institutions, le logement, la santé, "
+        "l'emploi, et enfin l'égalité entre les femmes et les hommes."
+    )
+    assert out[-1] == "- l'égalité entre les femmes et les hommes"
+    assert "- les hommes" not in out
+
+
+def test_a_relative_after_de_plus_noun_does_not_take_the_wrong_antecedent() -> None:
+    assert not splitting._agrees("Ces enfants", "n'est")
+    out = splitting.split_relative(
+        "Les principales difficultés concernent les horaires et la garde des enfants, qui "
+        "n'est pas toujours organisée."
+    )
+    assert not any(line.startswith("Ces enfants n'est") for line in out)
+
+
+def test_a_range_is_never_cut_in_half(terms: glossary.Glossary) -> None:
+    assert not splitting.safe_cut(
+        "En province de Namur, 7 ILA sont créées entre 2015", " et 2017, pour 84 places."
+    )
+    text = (
+        "En province de Namur, 7 ILA spécifiques pour les MENA sont créées entre 2015 et "
+        "2017, pour un total de 84 places."
+    )
+    assert not any(line.endswith("entre 2015.") for line in _lines(text, terms))
+
+
+def test_a_bare_count_keeps_whom_it_counts() -> None:
+    from cai_falc.simplify import asides, selection
+
+    text = (
+        "En 2017, sur les 96 jeunes suivis par le projet, 71 avaient obtenu le statut de "
+        "réfugié."
+    )
+    assert not splitting._drop_opener_and_apposition(text).startswith("En 2017, 71")
+    assert asides.drop_leading_complement("Sur les 96 jeunes, 71 ont obtenu un statut.") == (
+        "Sur les 96 jeunes, 71 ont obtenu un statut."
+    )
+    line = "12 avaient reçu une décision négative."
+    assert selection._needs_previous(selection.Unit(0, line, False, False, [line]))
+    named = "12 jeunes avaient reçu une décision négative."
+    assert not selection._needs_previous(selection.Unit(0, named, False, False, [named]))
+
+
+def test_a_list_intro_split_in_two_keeps_its_colon() -> None:
+    out = splitting.split_coordination(
+        "Le module ne comptait que 20 heures et se limitait à une présentation des "
+        "institutions :"
+    )
+    assert out == [
+        "Le module ne comptait que 20 heures.",
+        "Le module se limitait à une présentation des institutions :",
+    ]

@@ -394,11 +394,11 @@ def drop_leading_complement(text: str) -> str:
     """Remove an opening complement with no date before the subject:
     "Tout au long de ce processus de travail, le CAI agit" -> "Le CAI agit";
     "Selon l'échevine, Marie Lambert, 40 élèves ..." -> "40 élèves ..."."""
-    from .splitting import SHARE_SUBJECT_RE, restrictive_opener, starts_clause
+    from .splitting import SHARE_SUBJECT_RE, bare_count, restrictive_opener, starts_clause
 
     parts = text.split(", ")
     words = parts[0].split()
-    if len(parts) > 1 and SHARE_SUBJECT_RE.match(parts[1]):
+    if len(parts) > 1 and (SHARE_SUBJECT_RE.match(parts[1]) or bare_count(parts[1])):
         return text  # "Selon une enquête auprès de 600 jeunes, 7 sur 10 ...": of whom?
     if _CONDITION_RE.match(parts[0]) or restrictive_opener(parts[0], ", ".join(parts[1:])):
         # "À défaut, votre demande ne sera pas traitée", "Pour les seconds résidents, le

@@ -160,7 +160,13 @@ def _is_list(unit: Unit) -> bool:
 
 
 def _points_back(line: str) -> bool:
-    return _PRONOUN_START.match(line) is not None or _POINTS_BACK.search(line) is not None
+    from .splitting import bare_count
+
+    return (
+        _PRONOUN_START.match(line) is not None
+        or _POINTS_BACK.search(line) is not None
+        or bare_count(line)  # "12 avaient reçu une décision négative.": 12 of whom?
+    )
 
 
 def _needs_previous(unit: Unit) -> bool:

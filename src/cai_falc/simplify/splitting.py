@@ -214,6 +214,8 @@ def safe_cut(head: str, tail: str) -> bool:
         # the head says may not, nor may any alternative.
         if first != "et":
             return False
+        if len(head_words) >= 2 and head_words[-2].lower() == "entre":
+            return False  # "entre 2015 | et 2017", "entre mars | et juin": a range
         # "sur la formation des intervenants | et la validation de leurs compétences":
         # in a story, the second item is a detail a summary may leave; in what a reader
         # must do, bring or meet, it is not.
@@ -394,9 +396,14 @@ def split_semicolons(text: str) -> list[str]:
 def _is_list(tail: str) -> list[str]:
     """Items of an enumeration ("A, B et C") with no finite verb, else []."""
     items = re.split(CLAUSE_COMMA + r"\s*", tail.rstrip(" .…"))
-    last = re.split(r"\s+et\s+(?!d['\u2019]|de\s)", items[-1])
-    if len(last) == 2 and len(items) >= 2:
-        items = items[:-1] + last
+    closing = re.match(r"^(?:et|ou)\s+(?:enfin\s+|aussi\s+|surtout\s+)?", items[-1])
+    if closing and len(items) >= 3:
+        # "..., et enfin l'égalité entre les femmes et les hommes": the last item, whole
+        items[-1] = items[-1][closing.end() :]
+    else:
+        last = re.split(r"\s+et\s+(?!d['\u2019]|de\s)", items[-1])
+        if len(last) == 2 and len(items) >= 2:
+            items = items[:-1] + last
     items = [i.strip() for i in items if i.strip() and i.strip(" .") != "etc"]
     if len(items) < 3 or any(q in tail for q in '«»\u201c\u201d"'):
         return []
@@ -506,8 +513,9 @@ def _noun_phrase(words: list[str]) -> str | None:
 
 
 def _agrees(subject: str, verb: str) -> bool:
-    """Whether a singular or plural subject fits the verb ("le Forem" + "proposent": no)."""
-    entry = lexicon.entry(verb)
+    """Whether a singular or plural subject fits the verb ("le Forem" + "proposent": no;
+    "ces enfants" + "n'est": no)."""
+    entry = lexicon.entry(re.sub(r"^[nsl]['\u2019]", "", verb.lower()))
     if entry is None:
         return True
     persons = {v.rsplit(":", 1)[-1] for v in entry.infover if v.startswith(("ind", "cnd"))}
@@ -682,7 +690,10 @@ def split_coordination(text: str) -> list[str]:
                 subj = _PRONOUNS[key] + subject[len(key) :]
             else:
                 subj = subject[:1].upper() + subject[1:]
-            return [finish(head), finish(f"{subj} {tail}")]
+            second = finish(f"{subj} {tail}")
+            if text.rstrip().endswith(":"):
+                second = second[:-1].rstrip() + " :"  # the list intro stays one
+            return [finish(head), second]
     return [text]
 
 
@@ -728,13 +739,22 @@ _NOUN_ADJ_END_RE = re.compile(
 )
 
 
+def _is_adverb(word: str) -> bool:
+    entry = lexicon.entry(word.strip(","))
+    return entry is not None and entry.cgram == frozenset({"ADV"})
+
+
 def _ends_well(words: list[str]) -> bool:
     """Whether a cut sentence ends on a noun, a name, a number or a closing quote."""
     last = re.sub(r"^(?:d|l|qu)['\u2019](?=\w)", "", words[-1].strip(",;:"), flags=re.I)
     if last.lower().replace("\u2019", "'") in _BAD_ENDINGS | _DANGLING:
         return False
-    if last.lower() in _LOCUTION_NOUNS and len(words) > 1 and _is_finite(words[-2]):
-        return False  # "font face", "fait partie", "prend part": the object is still to come
+    if last.lower() in _LOCUTION_NOUNS and len(words) > 1 and (
+        _is_finite(words[-2])
+        or (len(words) > 2 and _is_adverb(words[-2]) and _is_finite(words[-3]))
+    ):
+        # "font face", "fait partie", "font souvent appel": the object is still to come
+        return False
     if _OPEN_LOCUTION_RE.search(" ".join(words[-4:]).replace("\u2019", "'").rstrip(".,;: ")):
         return False  # "met un point d'honneur | à former", "met l'accent | sur"
     if last in ("»", '"') or last[:1].isupper() or last[:1].isdigit():
@@ -1202,6 +1222,12 @@ SHARE_SUBJECT_RE = re.compile(
 )
 
 
+def bare_count(text: str) -> bool:
+    """ "71 avaient obtenu ...": a number with no noun, counting what came before."""
+    words = text.split()
+    return len(words) >= 2 and re.fullmatch(r"\d+", words[0]) is not None and verb_at(words, 1)
+
+
 def _segments_verb(segment: str) -> bool:
     words = segment.split()
     return any(verb_at(words, i) and not _noun_head(words, i) for i in range(len(words)))
@@ -1229,9 +1255,11 @@ def _drop_opener_and_apposition(text: str, *, keep_time: bool = True) -> str:
         head, tail = ", ".join(parts[:k]), ", ".join(parts[k:])
         if _segments_verb(head) or head.count("«") != head.count("»"):
             break
+        if head.split()[0].lower() in _DETERMINERS:
+            break  # "les travailleurs sociaux des CPAS, des hôpitaux ... font": a subject
         if restrictive_opener(head, tail):
             break  # "Parmi elles, 742 ...", "Pour les seconds résidents, ...": it stays
-        if SHARE_SUBJECT_RE.match(tail):
+        if SHARE_SUBJECT_RE.match(tail) or bare_count(tail):
             break  # "Selon une enquête auprès de 600 jeunes, 7 sur 10 ...": 7 of whom?
         if starts_clause(tail) and not starts_clause(head + "."):
             rest = tail
