@@ -124,6 +124,7 @@ def test_a_fiche_without_a_year_is_set_aside_with_its_lines(tmp_path: Path) -> N
     assert note.startswith("fle_cp1252_crlf.txt:55:")
     assert "Accueil des mineurs étrangers non accompagnés (MENA)" in note
     assert "lignes 55 à 79" in note
+    assert result.set_aside == [(55, "Accueil des mineurs étrangers non accompagnés (MENA)")]
     fle = result.fiches[0]
     # Its text is not filed under the previous fiche's categories.
     assert not any("MENA" in r.text or "tuteurs" in r.text for r in fle.review)

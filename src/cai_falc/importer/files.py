@@ -45,6 +45,9 @@ class ImportResult:
     #: Fiche files of the folder that the export no longer holds (left untouched).
     absent: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: Fiches of the export that were not imported (no year in the title): (line, title).
+    #: Each also has a note; a command may exit 1 when there are any.
+    set_aside: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def fiches(self) -> list[Fiche]:
@@ -238,7 +241,13 @@ def import_export(path: Path, out_dir: Path, *, settings: Settings | None = None
             path, exc.message.removeprefix(where), line=exc.line, hint=exc.hint
         ) from None
     notes.extend(parsed.notes)
-    result = ImportResult(export=path, encoding=source.encoding, out_dir=out_dir, notes=notes)
+    result = ImportResult(
+        export=path,
+        encoding=source.encoding,
+        out_dir=out_dir,
+        notes=notes,
+        set_aside=parsed.set_aside,
+    )
     # Read everything, then write: a bad export above leaves the folder untouched.
     for fiche in parsed.fiches:
         fiche.path = out_dir / fiche.filename

@@ -41,6 +41,8 @@ class ParsedExport:
 
     fiches: list[Fiche]
     notes: list[str] = field(default_factory=list)
+    #: Fiches found but not imported (no year in the title): (export line, title).
+    set_aside: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _markdown(blocks: Iterable[Block]) -> str:
@@ -321,4 +323,8 @@ def parse_export(
     for fiche in fiches:
         assert fiche.imported is not None
         fiche.imported.hash = fiche.source_hash()
-    return ParsedExport(fiches=fiches, notes=notes)
+    return ParsedExport(
+        fiches=fiches,
+        notes=notes,
+        set_aside=[(s.title_index + 1, s.title) for s in yearless],
+    )
