@@ -772,3 +772,11 @@ def test_dashes_around_an_aside() -> None:
     for text in ["Circulaire n° 8932 – Inscriptions en 1re année",
                  "La distance domicile–école compte.", "Rendez-vous mardi 14 mai – 10 h."]:
         assert [f for f in found(text, "special-char") if "Tiret" in f.message] == []
+
+
+def test_subjunctive_of_etre_after_il_faut_que() -> None:
+    hits = [f.text for f in found("Il faut qu’il soit là à 9 h.", "condition")
+            if "subjonctif" in f.message]
+    assert hits == ["soit"]
+    assert [f for f in found("Il faut que tout soit fini demain.", "condition")
+            if "subjonctif" in f.message] == []

@@ -524,7 +524,10 @@ def _subjunctive_after(s: Sentence, ws: list[Token], norms: list[str], i: int) -
         if e is None or not e.cgram & {"VER", "AUX"}:
             continue
         if norms[k] in ETRE or norms[k] in AVOIR:
-            return 0  # « soit fini », « ait été »: an auxiliary; its own forms say its mood
+            nxt = ws[k + 1] if k + 1 < len(ws) else None
+            if nxt is None or _is_participle(nxt) or nxt.norm == "été":
+                return 0  # « soit fini », « ait été »: an auxiliary of a participle
+            return k if "sub" in {v.split(":", 1)[0] for v in e.infover} else 0
         moods = {v.split(":", 1)[0] for v in e.infover}
         if "sub" in moods or e.infover & {"ind:imp:1p", "ind:imp:2p"}:
             return k  # « veniez », « apportions »: the subjunctive has the same form
