@@ -356,6 +356,7 @@ def test_a_title_set_apart_after_a_fiche_without_trailer_opens_a_fiche(tmp_path:
     ]
     assert guichet.categories.axes == ["Accompagnement"]
     assert alpha.sources == [] and alpha.categories.axes == []
+    assert [(r.kind, r.line) for r in guichet.review] == [("fiche-start", 18)]
 
 
 def test_inline_html_is_taken_out_and_links_keep_their_address(tmp_path: Path) -> None:

@@ -109,6 +109,16 @@ def parse_fiche(
             segment.title_index + 1,
             segment.title,
         )
+    if segment.after_gap:
+        ctx.add(
+            "fiche-start",
+            "Fiche reconnue à son seul titre, séparé de la fiche précédente par des lignes vides "
+            "(son titre n’est pas répété et la fiche précédente n’a pas de rubriques de fin). "
+            "Vérifiez qu’il s’agit bien d’une nouvelle fiche et non d’un intertitre de la "
+            "précédente.",
+            segment.title_index + 1,
+            f"{segment.period or segment.year} – {segment.title}",
+        )
     if segment.variant is not None:
         ctx.add(
             "title-variant",

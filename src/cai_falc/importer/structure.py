@@ -221,6 +221,8 @@ class Segment:
     yearless: bool = False
     #: Where the year of a title printed without "YYYY – " was found ("à la fin du titre").
     year_found: str = ""
+    #: Opened by a title set apart by blank lines, right after a fiche with no trailer.
+    after_gap: bool = False
 
 
 def _next_nonblank(lines: list[str]) -> list[int]:
@@ -331,6 +333,8 @@ def split_export(lines: list[str]) -> list[Segment]:
                         end=len(lines),
                         period=match.period,
                         variant=(nxt + 1, norm(after)) if variant else None,
+                        # Found by the gap alone: the previous fiche had no trailing sections.
+                        after_gap=bool(segments) and not twice and not in_trailer,
                     )
                 )
                 in_trailer = False
