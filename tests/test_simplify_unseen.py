@@ -699,3 +699,90 @@ def test_a_list_intro_split_in_two_keeps_its_colon() -> None:
         "Le module ne comptait que 20 heures.",
         "Le module se limitait à une présentation des institutions :",
     ]
+
+
+# ------------------------------------------------------------ meaning of words and lists
+
+
+def test_hundreds_are_not_about_a_hundred() -> None:
+    from cai_falc import facts
+    from cai_falc.simplify import numbers
+
+    assert numbers.number_words("Des centaines de citoyens aident.") == (
+        "Des centaines de citoyens aident."
+    )
+    assert numbers.number_words("Une centaine de citoyens aident.") == (
+        "environ 100 citoyens aident."
+    )
+    assert facts.unsupported_facts(
+        "Environ 100 citoyens aident.", source="Des centaines de citoyens aident."
+    )
+    assert not facts.unsupported_facts(
+        "Environ 100 citoyens aident.", source="Une centaine de citoyens aident."
+    )
+
+
+def test_neanmoins_inside_a_clause_is_not_mais() -> None:
+    assert words.plain_words("Elles peuvent néanmoins suivre le module.") == (
+        "Elles peuvent néanmoins suivre le module."
+    )
+    assert words.plain_words("Néanmoins le CAI continue.").startswith("Mais")
+
+
+def test_a_term_after_a_noun_qualifies_it_and_stays(terms: glossary.Glossary) -> None:
+    assert words.replace_terms("Les enfants primo-arrivants ont un soutien.", terms) == (
+        "Les enfants primo-arrivants ont un soutien."
+    )
+    assert words.replace_terms("Il aide les élèves primo-arrivants.", terms) == (
+        "Il aide les élèves primo-arrivants."
+    )
+    assert words.replace_terms("Le CAI accueille des primo-arrivants.", terms) == (
+        "Le CAI accueille des personnes arrivées depuis peu."
+    )
+
+
+def test_a_duty_list_keeps_its_condition_on_the_right_item() -> None:
+    out = splitting.split_colon(
+        "Ils doivent apporter : leur carte de séjour, l'attestation d'inscription à la "
+        "commune, le courrier reçu de la commune et, le cas échéant, leurs diplômes."
+    )
+    assert out == [
+        "Ils doivent apporter :",
+        "- leur carte de séjour",
+        "- l'attestation d'inscription à la commune",
+        "- le courrier reçu de la commune",
+        "- le cas échéant, leurs diplômes",
+    ]
+
+
+def test_bare_noun_items_are_a_list_not_a_sentence() -> None:
+    out = splitting.split_colon(
+        "Des citoyens se sont engagés : hébergement, cours de français, aide aux devoirs, "
+        "accompagnement dans les démarches."
+    )
+    assert out[0] == "Des citoyens se sont engagés :"
+    assert "- aide aux devoirs" in out
+
+
+def test_lines_that_lost_what_their_verb_needs() -> None:
+    assert not splitting.is_sentence("Le CAI demande à la Fédération Wallonie-Bruxelles.")
+    assert not splitting.is_sentence("La population de la province se concentre surtout.")
+    assert splitting.is_sentence("Le CAI organise à Namur une fête.")
+    # a count keeps the complement that says what it counts
+    text = (
+        "Au milieu des années 1980, la province de Namur compte environ 22 000 personnes de "
+        "nationalité étrangère, surtout italiennes, espagnoles, marocaines et turques."
+    )
+    assert not any(line.endswith("22 000 personnes.") for line in splitting.rescue(text, limit=15))
+
+
+def test_a_trimmed_list_intro_keeps_its_colon(terms: glossary.Glossary) -> None:
+    text = (
+        "La seconde année, l'école construit, avec l'aide du CAI, un plan d'action adapté à "
+        "sa situation : modification du règlement d'ordre intérieur, formation des "
+        "enseignants, désignation de personnes de confiance, activités de sensibilisation "
+        "pour les élèves."
+    )
+    lines = _lines(text, terms)
+    bullets = [i for i, line in enumerate(lines) if line.startswith("- ")]
+    assert bullets and lines[bullets[0] - 1].endswith(" :")

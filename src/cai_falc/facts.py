@@ -92,7 +92,11 @@ _NUMWORD_RE = re.compile(
     + r"|un|une))*s?\b",
     re.IGNORECASE,
 )
+#: "une centaine" is a number; "des centaines" (hundreds) supports no "environ 100".
 APPROX_RE = re.compile(r"\b(" + "|".join(APPROX) + r")s?\b", re.IGNORECASE)
+_PLURAL_APPROX_RE = re.compile(
+    r"\b(?:des|plusieurs|quelques)\s+(?:" + "|".join(APPROX) + r")s\b", re.IGNORECASE
+)
 _PERCENT_RE = re.compile(r"(\d+(?:,\d+)?)\s*(?:%|pour\s?cent)")
 _RATIO_RE = re.compile(r"\b(\d+)\s+(?:" + _WORD + r"+\s+)?sur\s+(\d+)\b")
 _ROUNDING_RE = re.compile(r"(plus de|près de|environ|presque|moins de)\s+$", re.IGNORECASE)
@@ -343,7 +347,10 @@ def _source_values(source: str) -> list[_Value]:
         value = number_value(m.group())
         if value is not None and not _overlaps(m.span(), dates):
             values.append(_Value(value, m.group().casefold(), True))
+    plural = [m.span() for m in _PLURAL_APPROX_RE.finditer(norm)]
     for m in APPROX_RE.finditer(norm):
+        if _overlaps(m.span(), plural):
+            continue
         values.append(_Value(float(APPROX[m.group(1).lower()]), m.group().casefold(), True))
     return values
 

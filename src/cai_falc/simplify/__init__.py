@@ -159,6 +159,8 @@ def _transform(
                 trimmed = splitting.trim_tail(
                     splitting.trim_at_comma(trimmed, limit=bound), limit=bound
                 )
+            if trimmed != part and part.endswith(":") and not trimmed.endswith(":"):
+                trimmed = trimmed.rstrip(" .") + " :"  # a list intro stays one
             if trimmed != part:
                 steps.append(
                     Step("trim", part, trimmed, "complément de fin retiré (phrase trop longue)")

@@ -41,7 +41,8 @@ _NOT_COUNTED = frozenset(
     primes indemnités gens plus moins""".split()
 )
 _APPROX_RE = re.compile(
-    r"\b(?:une|des)\s+(" + "|".join(facts.APPROX) + r")s?\s+(?:de\s+|d['\u2019])", re.I
+    # "une centaine de" is about 100; "des centaines de" is not (hundreds): it stays
+    r"\b(?:une)\s+(" + "|".join(facts.APPROX) + r")\s+(?:de\s+|d['\u2019])", re.I
 )
 _SLASH_DATE_RE = re.compile(r"\b([0-3]?\d)/([01]?\d)/(\d{4})\b")
 _SPACES = " \u00a0\u202f"

@@ -393,6 +393,13 @@ def split_semicolons(text: str) -> list[str]:
     return [finish(p) for p in pieces if len(p.split()) >= 3] or [text]
 
 
+_ITEM_CONDITION_RE = re.compile(
+    r"(?:le cas échéant|si nécessaire|si besoin|si possible|au besoin|éventuellement|"
+    r"selon les cas|s'il y a lieu)",
+    re.IGNORECASE,
+)
+
+
 def _is_list(tail: str) -> list[str]:
     """Items of an enumeration ("A, B et C") with no finite verb, else []."""
     items = re.split(CLAUSE_COMMA + r"\s*", tail.rstrip(" .…"))
@@ -405,9 +412,26 @@ def _is_list(tail: str) -> list[str]:
         if len(last) == 2 and len(items) >= 2:
             items = items[:-1] + last
     items = [i.strip() for i in items if i.strip() and i.strip(" .") != "etc"]
+    merged: list[str] = []
+    pending = ""
+    for item in items:
+        item = re.sub(r"\s+(?:et|ou)$", "", item)  # "le courrier reçu de la commune et"
+        if _ITEM_CONDITION_RE.fullmatch(item):
+            pending = item + ", "  # "le cas échéant": it says when the next item holds
+            continue
+        merged.append(pending + item)
+        pending = ""
+    if pending:
+        return []
+    items = merged
     if len(items) < 3 or any(q in tail for q in '«»\u201c\u201d"'):
         return []
-    if any(verb_at(i.split(), k) for i in items for k in range(len(i.split()))):
+    # "aide aux devoirs", "guide pratique": a noun first, whatever else it may be
+    if any(verb_at(i.split(), k) for i in items for k in range(1, len(i.split()))):
+        return []
+    if any(
+        verb_at(i.split(), 0) and i.split()[0].lower() in _PRONOUNS for i in items
+    ):
         return []
     return items
 
@@ -907,10 +931,14 @@ _BAD_ENDINGS = frozenset(
     "de d' à au aux le la les l' des du un une et ou que qu' qui pour avec par en dans sur "
     "ainsi donc notamment comme tels telles tel telle suivants suivantes lutte "
     # "le module d'accueil est.": the participle or attribute was cut away
-    "est sont était étaient sera seront soit soient".split()
+    "est sont était étaient sera seront soit soient "
+    # "se concentre surtout.": where, or on what, is gone
+    "surtout principalement essentiellement particulièrement majoritairement".split()
 )
 #: Verbs that need an object: "Le Centre organise à Walcourt." has lost it.
-_NEEDS_OBJECT = frozenset("organiser développer lancer créer proposer mettre réaliser".split())
+_NEEDS_OBJECT = frozenset(
+    "organiser développer lancer créer proposer mettre réaliser demander".split()
+)
 
 
 _SUBORDINATORS = (
@@ -971,7 +999,11 @@ def is_sentence(line: str) -> bool:
         and verbs[0] + 2 < len(words)
         and words[verbs[0] + 1].lower() in ("à", "en", "dans")
         and set(lexicon.lemmas(words[verbs[0]])) & _NEEDS_OBJECT
-        and all(w[:1].isupper() for w in words[verbs[0] + 2 :])
+        and all(
+            w[:1].isupper() or w.lower() in ("la", "le", "les", "l'", "l\u2019")
+            or re.match(r"^[lL]['\u2019][A-ZÉ]", w) is not None
+            for w in words[verbs[0] + 2 :]
+        )
     ):
         return False  # "Le Centre organise à Walcourt.": the object is gone
     if verbs == [len(words) - 1]:
@@ -1478,6 +1510,8 @@ def _rescue(text: str, *, limit: int, soft: int) -> list[str]:
                 continue  # "accordée aux bénéficiaires | de l'intervention majorée": who
             if tail_words[-1].lower().strip(",") in _QUANTITY_NOUNS:
                 continue  # "pousse des millions | de personnes": millions of what?
+            if len(head.split()) >= 2 and re.fullmatch(r"[\d.,]+", head.split()[-2]):
+                continue  # "22 000 personnes | de nationalité étrangère": which ones counted
             if any(w[:1].isupper() for w in tail_words):
                 continue  # "le premier Plan local | d'intégration": a name is never cut
             if not safe_cut(head, body[m.start() :]):

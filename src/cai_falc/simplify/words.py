@@ -384,6 +384,8 @@ def plain_words(text: str) -> str:
         guard = _LOCUTIONS.get(word)
         if guard is not None and (guard[0].search(before) or guard[1].match(after)):
             return m.group()  # "fait suite à", "activités sportives": a locution stays
+        if word == "néanmoins" and before.strip() and not before.rstrip().endswith((",", ";")):
+            return m.group()  # "Elles peuvent néanmoins suivre": "mais" fits only first
         return _keep_case(m.group(), _PLAIN_MAP[word])
 
     text = _PLAIN_RE.sub(repl, text)
@@ -483,6 +485,23 @@ def _gender(before: str) -> str:
     return "f" if det in ("la", "une", "d'une", "cette", "à la", "de la") else "m"
 
 
+def _is_noun(word: str) -> bool:
+    """A noun that is not also an adjective ("élèves", not "seule")."""
+    entry = lexicon.entry(word)
+    return entry is not None and "NOM" in entry.cgram and "ADJ" not in entry.cgram
+
+
+def _is_bare_noun(word: str) -> bool:
+    """A noun that is nothing else ("enfants", "élèves"): a term right after it qualifies it."""
+    entry = lexicon.entry(word)
+    return (
+        entry is not None
+        and "NOM" in entry.cgram
+        and not entry.cgram & {"VER", "AUX", "PRE", "ART:def", "ART:ind", "ADV", "CON", "ADJ"}
+        and word.lower() not in ("de", "des", "du")
+    )
+
+
 def _noun_replacement(
     text: str, match: Match, gender: str, phrase: str
 ) -> tuple[int, str, str] | None:
@@ -502,6 +521,15 @@ def _noun_replacement(
     det = _DET_BEFORE_RE.search(before.replace("\u2019", "'"))
     if det is None:
         previous = re.search(r"([\w-]+)\W*$", before)
+        qualified = re.search(
+            r"(?:^|\s)(?:les|des|ces|ses|leurs|nos|vos|le|la|un|une|l')\s?([\w-]+)\s$",
+            before.replace("\u2019", "'"),
+            re.IGNORECASE,
+        )
+        if (previous and _is_bare_noun(previous.group(1)) and before.endswith(" ")) or (
+            qualified and _is_noun(qualified.group(1))
+        ):
+            return None  # "les enfants primo-arrivants": the term is an adjective there
         if _gender(before) not in ("", gender):
             return None  # "un bon accompagnement": "un bon" would not agree with "aide"
         if previous and _is_agreeing_word(previous.group(1)) and not same_gender:
