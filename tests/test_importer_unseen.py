@@ -629,3 +629,16 @@ def test_jargon_written_in_other_ways() -> None:
         "URL": "https://www.cainamur.be",
         "https://www.cainamur.be/lexique": "",
     }
+
+
+def test_an_iso_8859_15_export_keeps_its_euro_signs(tmp_path: Path) -> None:
+    export = tmp_path / "latin9.txt"
+    export.write_bytes(
+        "2020 - Le cœur du projet\n\n2020 - Le cœur du projet\n\nUne prime de 250 € par "
+        "ménage, versée le 12/03/2020.\n".encode("iso-8859-15")
+    )
+    result = importer.import_export(export, tmp_path / "out", settings=_settings(spelling=False))
+    assert result.encoding.startswith("iso-8859-15")
+    (fiche,) = result.fiches
+    assert fiche.title == "Le cœur du projet"
+    assert fiche.lead == "Une prime de 250 € par ménage, versée le 12/03/2020."

@@ -140,6 +140,23 @@ def _read_export(path: Path) -> storage.TextFile:
     return storage.TextFile(path=path, text=text, encoding="utf-16")
 
 
+#: ISO-8859-15 read as Windows-1252: "250 ¤" for "250 €", "c½ur" for "cœur".
+_LATIN9_RE = re.compile(r"\d[\s\u00a0]?¤|[^\W\d_]½[^\W\d_]|[^\W\d_]¼[^\W\d_]")
+
+
+def _latin9(source: storage.TextFile) -> storage.TextFile:
+    """Read again as ISO-8859-15 an export whose euro signs and "œ" came out as "¤" and "½"."""
+    if source.encoding != "windows-1252" or not _LATIN9_RE.search(source.text):
+        return source
+    try:
+        text = source.text.encode("cp1252", errors="cai-falc-c1").decode("iso-8859-15")
+    except UnicodeError:
+        return source
+    return storage.TextFile(
+        source.path, text, "iso-8859-15 (« ¤ » et « ½ » lus comme « € » et « œ »)"
+    )
+
+
 def _c1_bytes(error: UnicodeError) -> tuple[bytes, int]:
     """Encode the five bytes Windows-1252 leaves undefined (shown as U+0081...) as themselves."""
     if not isinstance(error, UnicodeEncodeError):
@@ -219,7 +236,7 @@ def import_export(path: Path, out_dir: Path, *, settings: Settings | None = None
             hint="Check the file; if it really is an export, split it or raise "
             "[importer] max_export_mb in cai-falc.toml.",
         )
-    source = _repair_mojibake(_read_export(path))
+    source = _latin9(_repair_mojibake(_read_export(path)))
     if source.encoding == "windows-1252":
         text, lost = _restore_lost_spaces(source.text)
         if lost:
