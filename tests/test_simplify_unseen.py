@@ -786,3 +786,11 @@ def test_a_trimmed_list_intro_keeps_its_colon(terms: glossary.Glossary) -> None:
     lines = _lines(text, terms)
     bullets = [i for i, line in enumerate(lines) if line.startswith("- ")]
     assert bullets and lines[bullets[0] - 1].endswith(" :")
+
+
+def test_a_line_needs_a_main_verb_and_permettre_its_infinitive() -> None:
+    assert not splitting.is_sentence("Ce financement européen, qui se jumelle à d'autres.")
+    assert splitting.is_sentence("Ce numéro, qui paraît en juin, reprend les actes.")
+    assert not splitting.is_sentence("Elle doit être assez longue pour permettre aux 2 personnes.")
+    assert splitting.is_sentence("Il permet aux personnes de trouver un emploi.")
+    assert splitting.is_sentence("Le CAI aide aux démarches administratives.")

@@ -992,6 +992,10 @@ def is_sentence(line: str) -> bool:
         if verb_at(words, i) and _gap_after(words[i], words[i + 1]):
             return False  # "Le Centre engage dédié à ...": a word is missing in the source
     verbs = [i for i in range(len(words)) if verb_at(words, i)]
+    if _only_relative_verbs(line):
+        return False  # "Ce financement européen, qui se jumelle à d'autres.": no main verb
+    if _LOST_INFINITIVE_RE.search(line.rstrip(".!?… ")):
+        return False  # "pour permettre aux 2 personnes.": to do what?
     if _open_que(words, verbs):
         return False  # "Il demande que les psychologues de première ligne.": no verb after
     if (
@@ -1011,6 +1015,28 @@ def is_sentence(line: str) -> bool:
         if entry is not None and "NOM" in entry.cgram:
             return False  # "L'ouverture d'un second centre.": a noun, not "centrer"
     return bool(verbs)
+
+
+#: "permettre à X" with no "de ..." after it: the infinitive was cut away.
+_LOST_INFINITIVE_RE = re.compile(
+    r"\b(?:permet|permettent|permettre|permettait|permettra)"
+    r" (?:à|au|aux) (?:(?!\bde\b|\bd['\u2019])[^,;:])*$",
+    re.IGNORECASE,
+)
+
+
+def _only_relative_verbs(line: str) -> bool:
+    """ "Ce financement européen, qui se jumelle à d'autres.": the only verbs are in a
+    relative clause that runs to the end; the main clause has none."""
+    m = re.search(r",\s(?:qui|dont|que|qu['\u2019]|où)\s?", line)
+    if m is None:
+        return False
+    head = line[: m.start()].split()
+    if any(verb_at(head, i) for i in range(len(head))):
+        return False
+    rest = line[m.end() :]
+    # "..., qui V ..., V2 ...": the main verb comes after the clause
+    return ", " not in rest
 
 
 _SKIPPED_BEFORE_QUE = frozenset("aussi également encore donc alors surtout enfin".split())
