@@ -642,3 +642,18 @@ def test_an_iso_8859_15_export_keeps_its_euro_signs(tmp_path: Path) -> None:
     (fiche,) = result.fiches
     assert fiche.title == "Le cœur du projet"
     assert fiche.lead == "Une prime de 250 € par ménage, versée le 12/03/2020."
+
+
+def test_a_term_defined_twice_is_reported() -> None:
+    text = (
+        "2020 – Titre\n\n2020 – Titre\n\nLe chapeau.\n\n"
+        "Jargon, abréviations, sigles et acronymes :\n\n"
+        "  • CPAS : Centre public d’action sociale\n"
+        "  • CPAS : Centre public d’aide sociale\n"
+        "  • CPAS : Centre public d’action sociale\n"
+    )
+    (fiche,) = importer.parse_export(text).fiches
+    assert fiche.jargon == {"CPAS": "Centre public d’action sociale"}
+    assert [(r.line, r.text) for r in fiche.review if r.kind == "jargon"] == [
+        (10, "CPAS : Centre public d’aide sociale")
+    ]

@@ -225,6 +225,15 @@ def parse_trailer(lines: list[str], start: int, end: int, ctx: Context) -> Trail
             if term not in out.jargon:
                 out.jargon[term] = meaning
                 last_term = (term, number) if bullet is not None else None
+            elif meaning and norm(meaning) != norm(out.jargon[term]):
+                ctx.add(
+                    "jargon",
+                    f"« {term} » est défini deux fois sous « {label} » : la fiche garde "
+                    f"« {quote(out.jargon[term], 80)} », pas « {quote(meaning, 80)} ». Gardez une "
+                    "seule définition dans le CMS.",
+                    number,
+                    item,
+                )
         elif section == "resources":
             out.resources.append(_resource_item(item))
     return out
