@@ -379,6 +379,7 @@ def test_inline_html_is_taken_out_and_links_keep_their_address(tmp_path: Path) -
         ("<b>Gras</b> et <em>penché</em><br/>suite", "Gras et penché suite"),
         ("a < b et c > d", "a < b et c > d"),
         ("<sup>12</sup>", "[12]"),
+        ('<img src="atelier.jpg" alt="Atelier"> Le CAI', " Le CAI"),
     ],
 )
 def test_strip_html(line: str, expected: str) -> None:

@@ -36,7 +36,8 @@ def unescape(text: str) -> str:
 
 #: Inline HTML a CMS may leave in a text export: formatting tags, line breaks, links.
 _TAG_RE = re.compile(
-    r"</?(?:b|strong|i|em|u|s|span|font|p|div|small|mark|sub|abbr|cite|q|h[1-6])"
+    r"</?(?:b|strong|i|em|u|s|span|font|p|div|small|mark|sub|abbr|cite|q|h[1-6]|img|figure"
+    r"|figcaption|center)"
     r"(?:\s[^<>]{0,300})?\s*/?>|<br\s*/?>",
     re.IGNORECASE,
 )
