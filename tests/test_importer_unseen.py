@@ -658,3 +658,16 @@ def test_a_term_defined_twice_is_reported() -> None:
     assert [(r.line, r.text) for r in fiche.review if r.kind == "jargon"] == [
         (10, "CPAS : Centre public d’aide sociale")
     ]
+
+
+def test_a_sentence_naming_a_picture_file_is_not_a_caption() -> None:
+    text = (
+        "2020 – Titre\n\n2020 – Titre\n\nLe chapeau.\n\n"
+        "Le nouveau logo (logo_cai.png) est dessiné par les jeunes.\n\nLa suite du texte.\n\n"
+        "atelier_2019.jpg\n\nCatégories :\n\n☑ Santé\n"
+    )
+    (fiche,) = importer.parse_export(text).fiches
+    assert fiche.body == (
+        "Le nouveau logo (logo_cai.png) est dessiné par les jeunes.\n\nLa suite du texte."
+    )
+    assert _texts(fiche, "image") == ["atelier_2019.jpg"]

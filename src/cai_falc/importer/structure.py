@@ -109,7 +109,13 @@ def is_caption(line: str) -> bool:
     if len(line) > 300:
         return False
     text = norm(line)
-    return bool(_CAPTION_RE.search(text)) and len(text) < 200 and not text.startswith("*")
+    found = _CAPTION_RE.search(text)
+    if found is None or len(text) >= 200 or text.startswith("*"):
+        return False
+    if found.group().startswith("("):
+        return True
+    # A picture's file name ("atelier_2019.jpg"), not a sentence that names one.
+    return len(text.split()) <= 12 and not text.endswith((".", "!", "?", ";", ":"))
 
 
 _SECTION_KEYS: list[tuple[re.Pattern[str], str]] = [
