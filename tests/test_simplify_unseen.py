@@ -794,3 +794,31 @@ def test_a_line_needs_a_main_verb_and_permettre_its_infinitive() -> None:
     assert not splitting.is_sentence("Elle doit être assez longue pour permettre aux 2 personnes.")
     assert splitting.is_sentence("Il permet aux personnes de trouver un emploi.")
     assert splitting.is_sentence("Le CAI aide aux démarches administratives.")
+
+
+def test_more_broken_lines_from_the_centre_s_fiches(terms: glossary.Glossary) -> None:
+    # a relative inside a verbless head: never "X devient Y, connait Z"
+    out = splitting.split_relative(
+        "Dès 2010, le parcours d'accueil, qui devient ensuite le parcours d'intégration, "
+        "connait de nombreux changements."
+    )
+    assert not any("intégration, connait" in line for line in out)
+    assert splitting.split_relative(
+        "Ce numéro, qui paraît en juin 2017, reprend les actes."
+    ) == ["Ce numéro paraît en juin 2017.", "Ce numéro reprend les actes."]
+    # a subject made of a list is never cut at its first comma
+    text = (
+        "La communication par courriel, téléphone et visioconférence devient alors "
+        "primordiale et prend une place importante dans la vie de l'équipe."
+    )
+    assert not any(line.startswith("La communication par courriel, prend") for line in
+                   _lines(text, terms))
+    # "s'accompagne de" goes with; "en cas" is open
+    assert words.plain_words("Elle s'accompagne de sanctions.") == (
+        "Elle s'accompagne de sanctions."
+    )
+    assert not splitting._ends_well("un dispositif de sanctions en cas".split())
+    # no verb, no object
+    assert not splitting.is_sentence("Aujourd'hui, la thématique de la radicalisation violente.")
+    assert not splitting.is_sentence("Il donne aux citoyens.")
+    assert splitting.is_sentence("Il donne la parole aux citoyens.")

@@ -583,6 +583,14 @@ def split_relative(text: str) -> list[str]:
     if subject is None or not verb_at(tail.split(), 0) or not _agrees(subject, tail.split()[0]):
         return [text]
     close = tail.find(", ")
+    head_words = head.split()
+    if not any(verb_at(head_words, i) for i in range(len(head_words))):
+        # "Dès 2010, le parcours d'accueil, qui devient ..., connait ...": the relative
+        # sits inside the main clause; the head alone is no sentence.
+        if close > 0 and len(head_words) <= 8 and verb_at(tail[close + 2 :].split(), 0):
+            relative, main = tail[:close], tail[close + 2 :]
+            return [finish(f"{subject} {relative}"), finish(f"{head} {main}")]
+        return [text]
     if _ambiguous_antecedent(head.split(), subject) and close < 0:
         # Who is "qui"? Unsure: the relative clause goes rather than get a wrong subject.
         return [finish(head)] if len(head.split()) >= 5 and is_sentence(head) else [text]
@@ -695,8 +703,8 @@ def split_coordination(text: str) -> list[str]:
     while start > 0 and words[start - 1].lower() in _CLITICS:
         start -= 1
     subject = _subject(words, start)
-    if subject is None:
-        return [text]
+    if subject is None or "," in subject or (start > 0 and words[start - 1].endswith(",")):
+        return [text]  # "La communication par courriel, téléphone et ... devient": a list
     for i in range(first_verb + 2, len(words) - 2):
         if words[i] in ("et", "puis") and verb_at(words, i + 1):
             if _adjective_pair(words[i - 1], words[i + 1]):
@@ -743,7 +751,8 @@ _TAIL_STARTS = frozenset("en dans lors auprès via".split())
 #: "prendre part à", "faire appel à", "faire référence à", "donner suite à".
 _OPEN_LOCUTION_RE = re.compile(
     r"(?:point d'honneur|l'accent|(?:leur|son|sa|le|un) focus(?: de travail)?|"
-    r"(?:leur|son|sa|l') attention|(?:pour|de) but|l'objectif)$",
+    r"(?:leur|son|sa|l') attention|(?:pour|de) but|l'objectif|"
+    r"en cas|au cours|en matière|en termes|à l'égard|au sein|en vue|à l'issue|au profit)$",
     re.IGNORECASE,
 )
 #: Nouns that count or measure what their "de" complement names.
@@ -1014,12 +1023,21 @@ def is_sentence(line: str) -> bool:
         entry = lexicon.entry(last)
         if entry is not None and "NOM" in entry.cgram:
             return False  # "L'ouverture d'un second centre.": a noun, not "centrer"
+        before_last = lexicon.entry(words[-2].strip(",")) if len(words) > 1 else None
+        if (
+            entry is not None
+            and "ADJ" in entry.cgram
+            and before_last is not None
+            and "NOM" in before_last.cgram
+        ):
+            return False  # "la thématique de la radicalisation violente.": no verb
     return bool(verbs)
 
 
 #: "permettre à X" with no "de ..." after it: the infinitive was cut away.
 _LOST_INFINITIVE_RE = re.compile(
-    r"\b(?:permet|permettent|permettre|permettait|permettra)"
+    r"\b(?:permet|permettent|permettre|permettait|permettra|donne|donnent|donner|offre|"
+    r"offrent|offrir|apporte|apportent|apporter)"
     r" (?:à|au|aux) (?:(?!\bde\b|\bd['\u2019])[^,;:])*$",
     re.IGNORECASE,
 )

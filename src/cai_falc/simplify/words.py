@@ -384,6 +384,8 @@ def plain_words(text: str) -> str:
         guard = _LOCUTIONS.get(word)
         if guard is not None and (guard[0].search(before) or guard[1].match(after)):
             return m.group()  # "fait suite à", "activités sportives": a locution stays
+        if word.startswith("accompagn") and re.search(r"\b[sn]['\u2019]$", before):
+            return m.group()  # "s'accompagne de": goes with, not "s'aide de"
         if word == "néanmoins" and before.strip() and not before.rstrip().endswith((",", ";")):
             return m.group()  # "Elles peuvent néanmoins suivre": "mais" fits only first
         return _keep_case(m.group(), _PLAIN_MAP[word])
