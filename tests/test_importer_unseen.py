@@ -671,3 +671,14 @@ def test_a_sentence_naming_a_picture_file_is_not_a_caption() -> None:
         "Le nouveau logo (logo_cai.png) est dessiné par les jeunes.\n\nLa suite du texte."
     )
     assert _texts(fiche, "image") == ["atelier_2019.jpg"]
+
+
+@pytest.mark.parametrize("export", EXPORTS, ids=lambda p: p.name)
+def test_unseen_fiches_round_trip_and_reimport_unchanged(export: Path, tmp_path: Path) -> None:
+    from cai_falc.fiche import read_fiche
+
+    first = importer.import_export(export, tmp_path, settings=_settings(spelling=False))
+    for outcome in first.outcomes:
+        assert read_fiche(outcome.path) == outcome.fiche
+    again = importer.import_export(export, tmp_path, settings=_settings(spelling=False))
+    assert {o.status for o in again.outcomes} == {"unchanged"}
