@@ -286,6 +286,9 @@ def test_a_question_written_as_a_heading_is_not_an_editor_question(tmp_path: Pat
         ("Faut-il garder ce chiffre ?", False),
         ("Est-ce que cette démarche se poursuit toujours aujourd’hui ?", False),
         ("Quel est le bon chiffre pour cette année ?", False),
+        ("Quel est le montant exact ?", False),
+        ("Quand a eu lieu la réunion ?", False),
+        ("Comment s’inscrire au parcours ?", True),
     ],
 )
 def test_question_headings(text: str, heading: bool) -> None:

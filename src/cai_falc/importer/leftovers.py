@@ -120,10 +120,11 @@ def is_cms_chrome(text: str) -> bool:
     return len(text) <= 400 and bool(_CHROME_RE.search(text))
 
 
-#: The openers of a question used as a sub-heading ("Comment ça marche ?").
+#: The openers of a question used as a sub-heading ("Comment ça marche ?"). Not "Quel",
+#: "Quand", "Combien": "Quel est le montant exact ?" is a question for the editor, and a
+#: question published by mistake is worse than a heading set aside (and reported).
 _HEADING_QUESTION_RE = re.compile(
-    r"^(?:qu['’]est-ce\s+qu|(?:comment|pourquoi|quel(?:le)?s?|qui|quand|où|combien|à qui"
-    r"|pour qui)\b)",
+    r"^(?:qu['’]est-ce\s+qu|(?:comment|pourquoi|à qui|pour qui|qui peut|qui sont)\b)",
     re.IGNORECASE,
 )
 
