@@ -823,3 +823,14 @@ def test_more_broken_lines_from_the_centre_s_fiches(terms: glossary.Glossary) ->
     assert not splitting.is_sentence("Aujourd'hui, la thématique de la radicalisation violente.")
     assert not splitting.is_sentence("Il donne aux citoyens.")
     assert splitting.is_sentence("Il donne la parole aux citoyens.")
+
+
+def test_a_line_that_only_announces_what_follows_weighs_less() -> None:
+    from cai_falc.simplify import selection
+
+    def unit(line: str) -> selection.Unit:
+        return selection.Unit(0, line, False, False, [line])
+
+    announcing = unit("Le diagnostic du CAI montre plusieurs constats.")
+    saying = unit("Le diagnostic du CAI montre des besoins urgents.")
+    assert selection.score(announcing, limit=15) < selection.score(saying, limit=15) - 1.5

@@ -63,6 +63,11 @@ _POINTS_BACK = re.compile(
 _FIRST_PERSON_RE = re.compile(
     r"(?<![\w'\u2019])(?:[Jj]e|[Jj]['\u2019]|[Mm]oi|[Mm]on|[Mm]a|[Mm]es)\b"
 )
+#: A line that announces what the next sentences say: "La démarche a lieu en 3 phases."
+_ANNOUNCES_RE = re.compile(
+    r"\b(?:plusieurs|différents|différentes|divers|diverses|\d+) (?:constats|éléments|points|"
+    r"objectifs|axes|volets|étapes|phases|raisons|défis|enjeux|plans|priorités)\.$"
+)
 _NOW_RE = re.compile(r"\b(aujourd'hui|à ce jour|actuellement|encore de nos jours)\b", re.I)
 
 
@@ -147,6 +152,8 @@ def score(unit: Unit, *, limit: int) -> float:
     value -= 1.0 * sum(1 for n in counts if n > 12)
     # Shorter, more frequent words read easier: they weigh as much as a year or the CAI.
     value += max(-8.0, min(5.0, (reading_ease(unit.lines) - 65.0) / 3.0))
+    if not _is_list(unit) and _ANNOUNCES_RE.search(unit.lines[-1]):
+        value -= 2.0  # "Le diagnostic montre plusieurs constats.": which ones is elsewhere
     if any(n < 5 for n in counts if n):
         value -= 2.0  # "Il donne aux citoyens.": a short line often lost its object
     value -= 0.3 * max(0, len(unit.lines) - 2)
