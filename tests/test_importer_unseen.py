@@ -685,3 +685,16 @@ def test_unseen_fiches_round_trip_and_reimport_unchanged(export: Path, tmp_path:
         assert read_fiche(outcome.path) == outcome.fiche
     again = importer.import_export(export, tmp_path, settings=_settings(spelling=False))
     assert {o.status for o in again.outcomes} == {"unchanged"}
+
+
+def test_a_question_to_the_editor_after_a_fact_goes_and_the_fact_stays() -> None:
+    text = (
+        "2019 – Titre\n\n2019 – Titre\n\nLe chapeau de la fiche.\n\n"
+        "Ce chiffre date de 2019. Faut-il le mettre à jour ?\n\n"
+        "Le CAI ouvre une permanence. Comment faire mieux demain ?\n"
+    )
+    (fiche,) = importer.parse_export(text).fiches
+    assert fiche.body == (
+        "Ce chiffre date de 2019.\n\nLe CAI ouvre une permanence. Comment faire mieux demain ?"
+    )
+    assert _texts(fiche, "question") == ["Faut-il le mettre à jour ?"]

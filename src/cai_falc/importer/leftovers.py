@@ -319,6 +319,14 @@ def _line_of(block: Block, fragment: str) -> int:
     return next((n for n, raw in block.lines if head and head in norm(raw)), block.line)
 
 
+#: What a question put to the editor asks: "Faut-il mettre ce chiffre à jour ?".
+_EDITOR_QUESTION_RE = re.compile(
+    r"\b(?:garde(?:r|-t-on)|supprime(?:r|-t-on)|v[ée]rifier|[àa] jour|confirmer|lequel|laquelle"
+    r"|toujours d['’]actualit[ée]|se poursuit(?:-elle|-il)? toujours)\b",
+    re.IGNORECASE,
+)
+
+
 def drop_inline_leftovers(block: Block, ctx: Context) -> None:
     """Drop the sentences holding "XXX", "TODO ...", "[à compléter]", and a trailing "Supprimer ?".
 
@@ -343,13 +351,9 @@ def drop_inline_leftovers(block: Block, ctx: Context) -> None:
             continue
         last = n == len(parts) - 1 and n > 0
         rhetorical = re.match(r"(?:et|mais|or)\b", sentence, re.IGNORECASE)  # "Et demain ?"
-        if (
-            last
-            and sentence.endswith("?")
-            and len(sentence.split()) <= 3
-            and "«" not in sentence
-            and not rhetorical
-        ):
+        short = len(sentence.split()) <= 3 and not rhetorical
+        to_editor = len(sentence.split()) <= 15 and _EDITOR_QUESTION_RE.search(sentence)
+        if last and sentence.endswith("?") and "«" not in sentence and (short or to_editor):
             ctx.question(sentence, _line_of(block, sentence), where=", à la fin d’un paragraphe")
             continue
         kept.append(sentence)
