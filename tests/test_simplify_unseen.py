@@ -834,3 +834,17 @@ def test_a_line_that_only_announces_what_follows_weighs_less() -> None:
     announcing = unit("Le diagnostic du CAI montre plusieurs constats.")
     saying = unit("Le diagnostic du CAI montre des besoins urgents.")
     assert selection.score(announcing, limit=15) < selection.score(saying, limit=15) - 1.5
+
+
+def test_a_counted_noun_keeps_its_name_complement() -> None:
+    text = (
+        "Le contenu est défini par un référentiel commun élaboré par les 8 centres régionaux "
+        "d'intégration et validé par la direction."
+    )
+    assert not any(line.endswith("les 8 centres régionaux.") for line in
+                   splitting.rescue(text, limit=15))
+    dated = (
+        "La Ville d'Andenne organise dès le 2 septembre 2025 des cours de français langue "
+        "étrangère pour les adultes résidant sur le territoire communal."
+    )
+    assert splitting.rescue(dated, limit=15)  # a year is not a count

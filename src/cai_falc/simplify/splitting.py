@@ -1554,8 +1554,13 @@ def _rescue(text: str, *, limit: int, soft: int) -> list[str]:
                 continue  # "accordée aux bénéficiaires | de l'intervention majorée": who
             if tail_words[-1].lower().strip(",") in _QUANTITY_NOUNS:
                 continue  # "pousse des millions | de personnes": millions of what?
-            if len(head.split()) >= 2 and re.fullmatch(r"[\d.,]+", head.split()[-2]):
-                continue  # "22 000 personnes | de nationalité étrangère": which ones counted
+            if any(
+                re.fullmatch(r"\d[\d.,]*", w) and not re.fullmatch(r"(?:1[89]|20)\d\d", w)
+                for w in head.split()[-3:-1]
+            ):
+                # "22 000 personnes | de nationalité étrangère", "les 8 centres régionaux |
+                # d'intégration": what is counted is said after
+                continue
             if any(w[:1].isupper() for w in tail_words):
                 continue  # "le premier Plan local | d'intégration": a name is never cut
             if not safe_cut(head, body[m.start() :]):
