@@ -848,3 +848,18 @@ def test_a_counted_noun_keeps_its_name_complement() -> None:
         "étrangère pour les adultes résidant sur le territoire communal."
     )
     assert splitting.rescue(dated, limit=15)  # a year is not a count
+
+
+@pytest.mark.parametrize(
+    ("line", "points_back"),
+    [
+        ("Beaucoup ignorent aussi les limites de leur rôle.", True),
+        ("Certaines sont de petites associations.", True),
+        ("Beaucoup de jeunes ignorent leurs droits.", False),
+        ("Certaines communes adoptent la motion.", False),
+    ],
+)
+def test_a_quantifier_used_as_subject_points_back(line: str, points_back: bool) -> None:
+    from cai_falc.simplify import selection
+
+    assert selection._points_back(line) is points_back

@@ -166,13 +166,21 @@ def _is_list(unit: Unit) -> bool:
     return any(line.startswith("- ") for line in unit.lines)
 
 
-def _points_back(line: str) -> bool:
-    from .splitting import bare_count
+_QUANTIFIER_PRONOUNS = frozenset(
+    "beaucoup certains certaines plusieurs tous toutes chacun chacune".split()
+)
 
+
+def _points_back(line: str) -> bool:
+    from .splitting import bare_count, verb_at
+
+    words = line.split()
     return (
         _PRONOUN_START.match(line) is not None
         or _POINTS_BACK.search(line) is not None
         or bare_count(line)  # "12 avaient reçu une décision négative.": 12 of whom?
+        # "Beaucoup ignorent les limites de leur rôle.": many of whom?
+        or (len(words) > 2 and words[0].lower() in _QUANTIFIER_PRONOUNS and verb_at(words, 1))
     )
 
 
