@@ -863,3 +863,28 @@ def test_a_quantifier_used_as_subject_points_back(line: str, points_back: bool) 
     from cai_falc.simplify import selection
 
     assert selection._points_back(line) is points_back
+
+
+def test_lines_of_the_migrants_day_fiche() -> None:
+    # a name in apposition is no object
+    assert not splitting.safe_cut(
+        "Depuis 2008, le CAI coordonne, autour du 18 décembre, Journée internationale des "
+        "migrants",
+        ", une série d'activités.",
+    )
+    # a transitive verb with only "when" after it lost its object
+    assert not splitting.is_sentence("Depuis 2008, le CAI coordonne chaque année.")
+    assert splitting.is_sentence("Le CAI publie un guide chaque année.")
+    # the comma closing a quoted name goes with the aside after it
+    assert splitting.finish("Un quiz, « Vrai ou faux ? » est distribué à 5 000 exemplaires") == (
+        "Un quiz « Vrai ou faux ? » est distribué à 5 000 exemplaires."
+    )
+    # which people: a past participle after "des"/"les" restricts them
+    assert not splitting.safe_cut(
+        "Des bougies sont allumées en mémoire des personnes", " décédées en Méditerranée."
+    )
+    # a participle aside is no main verb
+    assert not splitting.is_sentence(
+        "Le programme, construit avec environ 20 associations membres de la plateforme."
+    )
+    assert splitting.is_sentence("Le CAI, fondé en 1985, accueille des personnes.")

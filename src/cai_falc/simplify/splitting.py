@@ -205,6 +205,16 @@ def safe_cut(head: str, tail: str) -> bool:
     if _OPEN_MARKER_RE.search(" ".join(head_words[-3:]).replace("\u2019", "'")):
         return False  # "est constituée au plus tard | à l'entrée dans les lieux"
     first = tail.split()[0].lower()
+    last_segment = head.rstrip(" ,").split(", ")[-1].split() if ", " in head else []
+    if (
+        comma
+        and last_segment
+        and last_segment[0][:1].isupper()
+        and last_segment[0].lower() not in _DETERMINERS
+        and last_segment[0].lower() not in _PRONOUNS
+        and not any(verb_at(last_segment, i) for i in range(len(last_segment)))
+    ):
+        return False  # "coordonne, autour du 18 décembre, Journée internationale ... |": a name
     if _NOT_ONLY_RE.search(" ".join(head_words)) and re.search(r"\bmais\b", tail, re.I):
         return False  # "il ne s'agit plus seulement d'accueillir | , mais aussi d'agir"
     phrase = _first_phrase(tail)
@@ -248,7 +258,11 @@ def safe_cut(head: str, tail: str) -> bool:
         indefinite = (
             not comma
             and len(head_words) >= 2
-            and head_words[-2].lower().replace("\u2019", "'") in ("un", "une", "d'un", "d'une")
+            and (
+                head_words[-2].lower().replace("\u2019", "'") in ("un", "une", "d'un", "d'une")
+                # "en mémoire des personnes | décédées en Méditerranée": which ones
+                or (head_words[-2].lower() in ("des", "les") and entry.is_past_participle)
+            )
         )
         if bare or adverb or head_words[-1].lower() == "non" or indefinite:
             # "les montants indûment perçus", "les factures non payées"; "défendre une
@@ -311,6 +325,8 @@ def count_words(text: str) -> int:
 def finish(text: str) -> str:
     """A sentence with a capital letter and one final stop, spaces tidied."""
     text = re.sub(r"\s+", " ", text).strip(" ,;:–-")
+    # "Un quiz, « Vrai ou faux ? » est distribué": its closing comma went with an aside
+    text = re.sub(r"^([^,«»]{2,40}), («[^«»]{1,60}») (?=[a-zé])", r"\1 \2 ", text)
     text = re.sub(r"\s+([,.])", r"\1", text)
     if not text:
         return text
@@ -1005,6 +1021,12 @@ def is_sentence(line: str) -> bool:
         return False  # "Ce financement européen, qui se jumelle à d'autres.": no main verb
     if _LOST_INFINITIVE_RE.search(line.rstrip(".!?… ")):
         return False  # "pour permettre aux 2 personnes.": to do what?
+    if (
+        len(verbs) == 1
+        and set(lexicon.lemmas(words[verbs[0]])) & (_NEEDS_OBJECT | _TRANSITIVE)
+        and _ONLY_WHEN_RE.fullmatch(" ".join(words[verbs[0] + 1 :]).lower())
+    ):
+        return False  # "Depuis 2008, le CAI coordonne chaque année.": coordinates what?
     if _open_que(words, verbs):
         return False  # "Il demande que les psychologues de première ligne.": no verb after
     if (
@@ -1048,13 +1070,29 @@ def _only_relative_verbs(line: str) -> bool:
     relative clause that runs to the end; the main clause has none."""
     m = re.search(r",\s(?:qui|dont|que|qu['\u2019]|où)\s?", line)
     if m is None:
-        return False
+        # "Le programme, construit avec 20 associations.": a participle aside, no verb
+        m = re.search(r",\s(\w+)\s", line)
+        entry = lexicon.entry(m.group(1)) if m else None
+        if m is None or entry is None or not entry.is_past_participle:
+            return False
     head = line[: m.start()].split()
     if any(verb_at(head, i) for i in range(len(head))):
         return False
     rest = line[m.end() :]
     # "..., qui V ..., V2 ...": the main verb comes after the clause
     return ", " not in rest
+
+
+_TRANSITIVE = frozenset(
+    "coordonner mener soutenir financer animer publier diffuser accueillir former "
+    "rassembler réunir".split()
+)
+#: Nothing but when or how often: "chaque année", "en 2015", "aussi".
+_ONLY_WHEN_RE = re.compile(
+    r"(?:\s*(?:chaque (?:année|mois|semaine|jour)|(?:tous|toutes) les (?:ans|mois|semaines|"
+    r"jours)|cette année|en \d{4}|depuis \d{4}|dès \d{4}|aussi|également|encore|déjà|"
+    r"régulièrement|souvent|ensuite|alors|désormais|maintenant|toujours))*"
+)
 
 
 _SKIPPED_BEFORE_QUE = frozenset("aussi également encore donc alors surtout enfin".split())
