@@ -339,7 +339,9 @@ def test_cli_import_then_build_on_every_unseen_export(project: Path) -> None:
     runner = CliRunner()
     for export in EXPORTS:
         result = runner.invoke(cli, ["import", str(export), "--project", str(project)])
-        assert result.exit_code == 0, result.output
+        # 1: this export holds a fiche without a year, left out and named (see above).
+        expected = 1 if export.name == "fle_cp1252_crlf.txt" else 0
+        assert result.exit_code == expected, result.output
         assert "Traceback" not in result.output
     names = sorted(p.name for p in (project / "fiches").glob("*.md"))
     assert len(names) == 2 + 3 + 2 + 4 + 3 + 1
@@ -698,3 +700,18 @@ def test_a_question_to_the_editor_after_a_fact_goes_and_the_fact_stays() -> None
         "Ce chiffre date de 2019.\n\nLe CAI ouvre une permanence. Comment faire mieux demain ?"
     )
     assert _texts(fiche, "question") == ["Faut-il le mettre à jour ?"]
+
+
+def test_import_exits_1_and_names_a_fiche_it_could_not_import(project: Path) -> None:
+    # One fiche imports, the one without a year cannot: the command says which, where,
+    # and how to fix it, and its exit code tells a script that something is left out.
+    result = CliRunner().invoke(
+        cli, ["import", str(UNSEEN / "fle_cp1252_crlf.txt"), "--project", str(project)]
+    )
+    assert result.exit_code == 1, result.output
+    assert "1 fiche(s) non importée(s)" in result.output
+    assert "fle_cp1252_crlf.txt:55 « Accueil des mineurs étrangers non accompagnés (MENA) »" in (
+        result.output
+    )
+    assert "Traceback" not in result.output
+    assert len(list((project / "fiches").glob("*.md"))) == 2

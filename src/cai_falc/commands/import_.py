@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -35,7 +36,9 @@ def command(export: Path, out: Path | None, quiet: bool, project: Path | None) -
     not rewritten, keys people added are kept, and a fiche whose source part was edited by
     hand is not overwritten (the new import goes to <id>.md.new). Editorial leftovers
     (placeholders, questions, repeated paragraphs, missing words, misspellings) are kept out
-    of the text and listed as warnings. Exit 0 (warnings included), 2 on bad input.
+    of the text and listed as warnings. Exit 0 (warnings included); 1 when a fiche could
+    not be imported at all (no year in its title: it is named with its lines, the others
+    are imported); 2 on bad input.
     """
     from .. import importer
 
@@ -78,3 +81,13 @@ def command(export: Path, out: Path | None, quiet: bool, project: Path | None) -
         )
     )
     click.echo(f"{len(result.outcomes)} fiches : {counts} ; {findings} point(s) à revoir.")
+    if result.set_aside:
+        # Their text is in no fiche file: the editor must act (the notes above say where).
+        click.echo(
+            f"{len(result.set_aside)} fiche(s) non importée(s) : "
+            + " ; ".join(f"{export}:{line} « {title} »" for line, title in result.set_aside)
+            + ". Ajoutez l’année au titre dans le CMS (« 2019 – Titre »), puis importez à"
+            " nouveau.",
+            err=True,
+        )
+        sys.exit(1)
