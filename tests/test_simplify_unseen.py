@@ -888,3 +888,11 @@ def test_lines_of_the_migrants_day_fiche() -> None:
         "Le programme, construit avec environ 20 associations membres de la plateforme."
     )
     assert splitting.is_sentence("Le CAI, fondé en 1985, accueille des personnes.")
+
+
+def test_a_list_of_bare_nouns_is_not_a_sentence() -> None:
+    assert not splitting.is_sentence(
+        "Permanence téléphonique, rencontres mensuelles et guide pratique de 24 pages."
+    )
+    assert splitting.is_sentence("Ensuite, des ateliers collectifs sont organisés.")
+    assert splitting.is_sentence("Porte d'entrée du parcours, le module est gratuit.")

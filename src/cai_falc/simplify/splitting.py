@@ -1017,6 +1017,8 @@ def is_sentence(line: str) -> bool:
         if verb_at(words, i) and _gap_after(words[i], words[i + 1]):
             return False  # "Le Centre engage dédié à ...": a word is missing in the source
     verbs = [i for i in range(len(words)) if verb_at(words, i)]
+    if _noun_list_start(line):
+        return False  # "Permanence téléphonique, rencontres mensuelles et guide ...": items
     if _only_relative_verbs(line):
         return False  # "Ce financement européen, qui se jumelle à d'autres.": no main verb
     if _LOST_INFINITIVE_RE.search(line.rstrip(".!?… ")):
@@ -1063,6 +1065,18 @@ _LOST_INFINITIVE_RE = re.compile(
     r" (?:à|au|aux) (?:(?!\bde\b|\bd['\u2019])[^,;:])*$",
     re.IGNORECASE,
 )
+
+
+def _noun_list_start(line: str) -> bool:
+    """ "Hébergement, cours de français, aide aux devoirs.": a list of bare nouns (no
+    determiner) that a colon once announced, not a sentence."""
+    m = re.match(r"^([A-ZÀ-Ý][a-zà-ÿœ-]+)(?: [a-zà-ÿœ-]+)?, (.+)$", line)
+    if m is None:
+        return False
+    entry = lexicon.entry(m.group(1).lower())
+    if entry is None or "NOM" not in entry.cgram or entry.cgram & {"ADV", "PRE", "CON"}:
+        return False
+    return not starts_clause(m.group(2))
 
 
 def _only_relative_verbs(line: str) -> bool:
