@@ -896,3 +896,15 @@ def test_a_list_of_bare_nouns_is_not_a_sentence() -> None:
     )
     assert splitting.is_sentence("Ensuite, des ateliers collectifs sont organisés.")
     assert splitting.is_sentence("Porte d'entrée du parcours, le module est gratuit.")
+
+
+def test_not_x_but_y_keeps_its_but(terms: glossary.Glossary) -> None:
+    text = (
+        "Pour le CAI, cette journée n'est pas une fin en soi, mais une occasion de rendre "
+        "visible un travail mené tout au long de l'année."
+    )
+    assert not any(line.endswith("n'est pas une fin.") for line in _lines(text, terms))
+    assert not splitting.safe_cut(
+        "Cette journée n'est pas une fin en soi", ", mais une occasion de rendre visible."
+    )
+    assert splitting.safe_cut("Le CAI organise une fête", ", mais la pluie gâche tout.")

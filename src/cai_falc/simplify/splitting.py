@@ -215,6 +215,10 @@ def safe_cut(head: str, tail: str) -> bool:
         and not any(verb_at(last_segment, i) for i in range(len(last_segment)))
     ):
         return False  # "coordonne, autour du 18 décembre, Journée internationale ... |": a name
+    if re.search(r"(?:^|,\s)mais\b", tail, re.I) and re.search(
+        r"\b(?:ne|n['\u2019])\S*(?:\s\S+){0,3}\s(?:pas|plus)\b", " ".join(head_words[-8:])
+    ):
+        return False  # "n'est pas une fin en soi | , mais une occasion ...": the point is after
     if _NOT_ONLY_RE.search(" ".join(head_words)) and re.search(r"\bmais\b", tail, re.I):
         return False  # "il ne s'agit plus seulement d'accueillir | , mais aussi d'agir"
     phrase = _first_phrase(tail)
