@@ -95,18 +95,22 @@ def test_an_error_in_a_worker_fails_that_page_alone(project: Path, tmp_path: Pat
     assert isinstance(outcomes[1], tuple) and outcomes[1][0].startswith(b"%PDF")
 
 
-def test_a_build_starts_workers_only_when_it_simplifies(
-    project: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    started: list[int] = []
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The job counts of the render workers builds start, as they start them."""
+    counts: list[int] = []
     real_start = workers.RenderWorkers.start
 
     def start(self: workers.RenderWorkers) -> None:
         if not self.started:
-            started.append(self.jobs)
+            counts.append(self.jobs)
         real_start(self)
 
     monkeypatch.setattr(workers.RenderWorkers, "start", start)
+    return counts
+
+
+def test_a_build_starts_workers_only_when_it_simplifies(project: Path, started: list[int]) -> None:
     options = pipeline.BuildOptions(langs=("fr",))
     nothing = pipeline.build(config.load(project), options)
     assert nothing.exit_code == 0 and nothing.written == []
@@ -124,17 +128,8 @@ def test_a_build_starts_workers_only_when_it_simplifies(
 
 
 def test_a_build_starts_workers_when_an_editor_changed_a_falc_text(
-    project: Path, monkeypatch: pytest.MonkeyPatch
+    project: Path, started: list[int]
 ) -> None:
-    started: list[int] = []
-    real_start = workers.RenderWorkers.start
-
-    def start(self: workers.RenderWorkers) -> None:
-        if not self.started:
-            started.append(self.jobs)
-        real_start(self)
-
-    monkeypatch.setattr(workers.RenderWorkers, "start", start)
     options = pipeline.BuildOptions(langs=("fr",))
     assert pipeline.build(config.load(project), options).exit_code == 0
     started.clear()
