@@ -93,6 +93,8 @@ def test_body_lines_with_two_sentences_are_still_flagged(text: str) -> None:
     [
         ("M. Dupont vous accueille au guichet.", "M.", "warning", "« Monsieur »"),
         ("Mme Lambert vous accueille au guichet.", "Mme", "warning", "« Madame »"),
+        # As the simplifier writes it in full: the title the source gives, not another.
+        ("Mlle Lambert vous accueille au guichet.", "Mlle", "warning", "« Mademoiselle »"),
         ("Apportez vos documents, p. ex. votre carte d’identité.", "p. ex.", "error",
          "« par exemple »"),
         ("Selon l’art. 3 du règlement, la taxe est due.", "art.", "error", "« article »"),

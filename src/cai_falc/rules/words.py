@@ -547,7 +547,7 @@ _TITLES = frozenset(["m", "mm", "mme", "mmes", "mlle", "mlles", "dr"])
 #: What to write instead, by abbreviation (lower-case, without dots or spaces).
 _FULL = {
     "m": "Monsieur", "mm": "Messieurs", "mme": "Madame", "mmes": "Mesdames",
-    "mlle": "Madame", "mlles": "Mesdames", "dr": "Docteur", "pr": "Professeur",
+    "mlle": "Mademoiselle", "mlles": "Mesdemoiselles", "dr": "Docteur", "pr": "Professeur",
     "me": "Maître", "mgr": "Monseigneur", "st": "Saint", "ste": "Sainte",
     "cf": "voir", "ex": "par exemple", "pex": "par exemple", "éd": "édition",
     "vol": "volume", "chap": "chapitre", "art": "article", "av": "avenue",
