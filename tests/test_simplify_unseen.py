@@ -908,3 +908,10 @@ def test_not_x_but_y_keeps_its_but(terms: glossary.Glossary) -> None:
         "Cette journée n'est pas une fin en soi", ", mais une occasion de rendre visible."
     )
     assert splitting.safe_cut("Le CAI organise une fête", ", mais la pluie gâche tout.")
+
+
+def test_the_simplifier_finds_acronyms_as_the_checker_does() -> None:
+    from cai_falc.simplify.words import acronyms
+
+    # Everyday initials (« SMS », « WC ») and words in capitals are no acronyms for either.
+    assert acronyms("Le CPAS vous envoie un SMS, ATTENTION aux WC du GPS.") == ["CPAS"]

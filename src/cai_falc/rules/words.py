@@ -402,7 +402,7 @@ def same_word(ctx: Context) -> Iterator[Finding]:
 _ACRONYM_RE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý0-9]*[A-ZÀ-Ý]$|^[A-Z]{2,}\d+$|^[a-z][A-Z]{2,}$")
 _IBAN_RE = re.compile(r"^[A-Z]{2}\d{2}$")
 #: Language levels, and initials read as everyday words (« un SMS », « les WC »).
-_NOT_ACRONYMS = frozenset(
+NOT_ACRONYMS = frozenset(
     ["A1", "A2", "B1", "B2", "C1", "C2", "OK", "TV", "SMS", "WC", "GPS", "USB", "DVD", "QR"]
 )
 _DOTTED_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?:[A-Z](?![\w]))?")
@@ -435,8 +435,9 @@ def _initials_match(acronym: str, s: Sentence) -> bool:
     return target in parts
 
 
-def _capitalised_word(text: str, glossary: Glossary | None) -> bool:
-    """A common French word written in capitals (not an acronym of the glossary)."""
+def capitalised_word(text: str, glossary: Glossary | None = None) -> bool:
+    """A common French word written in capitals (not an acronym of the glossary): « ATTENTION »
+    (shared with the simplifier, which finds acronyms as this rule does)."""
     if len(text) < 4 or (glossary is not None and glossary.get(text) is not None):
         return False
     return lexicon.entry(text.lower()) is not None and lexicon.zipf(text.lower()) >= 4.5
@@ -467,7 +468,7 @@ def acronym(ctx: Context) -> Iterator[Finding]:
         caps = sum(1 for t in ws if t.text.isupper() and len(t.text) >= 4)
         shouting = caps >= 3 and caps >= len(ws) // 2  # a title in capitals, not acronyms
         for i, t in enumerate(ws):
-            if shouting or t.kind != "word" or t.text in _NOT_ACRONYMS:
+            if shouting or t.kind != "word" or t.text in NOT_ACRONYMS:
                 continue
             if _in_code(ctx, t):
                 continue  # « Réf. 2024/SOC/01872 »: a reference to copy, not initials
@@ -479,7 +480,7 @@ def acronym(ctx: Context) -> Iterator[Finding]:
                 continue  # « BE68 0910 1234 5678 »: a bank account number, not initials
             if re.fullmatch("[IVXLCDM]", t.text):
                 continue
-            if _capitalised_word(t.text, ctx.glossary):
+            if capitalised_word(t.text, ctx.glossary):
                 continue  # « ATTENTION », « IMPORTANT »: a word in capitals, not initials
             key = t.text
             if key not in first:

@@ -654,22 +654,22 @@ def contract_expansions(text: str, glossary: Glossary, *, min_words: int = 4) ->
 
 #: Initials as the checker reads them ("MENA", "CPAS", "PISA"; not "AViQ", "UNamur").
 _ACRONYM_TOKEN_RE = re.compile(r"(?<![\w-])([A-ZÀ-Ý][A-ZÀ-Ý0-9]*[A-ZÀ-Ý])(?![\w-])")
-_NOT_ACRONYMS = frozenset(["A1", "A2", "B1", "B2", "C1", "C2", "OK", "TV"])
 _ROMAN_RE = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _DEFINED_RE = re.compile(r"\(\s*([A-ZÀ-Ý][A-ZÀ-Ý0-9]*[A-ZÀ-Ý])\s*\)")
 _SMALL_WORDS = frozenset("de d' du des la le les l' et à au aux en pour sur par".split())
 
 
 def acronyms(text: str) -> list[str]:
-    """The acronyms of a line, as the checker's acronym rule finds them."""
+    """The acronyms of a line, as the checker's acronym rule finds them (its list of
+    everyday initials, « SMS », « WC », and of words in capitals, « ATTENTION »)."""
+    from ..rules.words import NOT_ACRONYMS, capitalised_word  # (rules import simplify)
+
     out: list[str] = []
     for m in _ACRONYM_TOKEN_RE.finditer(text):
         word = m.group(1)
-        if word in _NOT_ACRONYMS or _ROMAN_RE.match(word) or word in out:
+        if word in NOT_ACRONYMS or _ROMAN_RE.match(word) or word in out:
             continue
-        if len(word) >= 4 and lexicon.entry(word.lower()) is not None and (
-            lexicon.zipf(word.lower()) >= 4.5
-        ):
+        if capitalised_word(word):
             continue  # "ATTENTION": a word in capitals
         out.append(word)
     return out
