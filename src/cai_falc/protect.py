@@ -88,19 +88,40 @@ def _term_pattern(form: str, term: Term) -> re.Pattern[str]:
 _Span = tuple[int, int, str, str]  # start, end, replacement, kind
 
 
+#: (glossary, lang) -> the glossary, and its protected forms for ``lang`` (see below).
+_FORMS: dict[tuple[int, str], tuple[Glossary, list[tuple[re.Pattern[str], str | None]]]] = {}
+
+
+def _protected_forms(glossary: Glossary, lang: str) -> list[tuple[re.Pattern[str], str | None]]:
+    """Each form to protect in ``lang``, longest first, with its approved translation.
+
+    Made once per glossary and language: a project's catalogs protect every sentence in
+    every language, and building the patterns anew each time took most of that time.
+    """
+    known = _FORMS.get((id(glossary), lang))
+    if known is None or known[0] is not glossary:
+        forms = sorted(
+            ((form, term) for term in glossary.terms for form in term.forms),
+            key=lambda item: -len(item[0]),
+        )
+        protected = []
+        for form, term in forms:
+            approved = term.translations.get(lang)
+            if approved is None and term.kind not in ("name", "acronym"):
+                continue  # the model translates ordinary terms
+            protected.append((_term_pattern(form, term), approved))
+        if len(_FORMS) > 64:
+            _FORMS.clear()
+        known = _FORMS[(id(glossary), lang)] = (glossary, protected)
+    return known[1]
+
+
 def _glossary_spans(text: str, *, lang: str, glossary: Glossary | None) -> list[_Span]:
     if glossary is None:
         return []
     spans: list[_Span] = []
-    forms = sorted(
-        ((form, term) for term in glossary.terms for form in term.forms),
-        key=lambda item: -len(item[0]),
-    )
-    for form, term in forms:
-        approved = term.translations.get(lang)
-        if approved is None and term.kind not in ("name", "acronym"):
-            continue  # the model translates ordinary terms
-        for match in _term_pattern(form, term).finditer(text):
+    for pattern, approved in _protected_forms(glossary, lang):
+        for match in pattern.finditer(text):
             kind = "term" if approved else "name"
             spans.append((match.start(), match.end(), approved or match.group(), kind))
     return spans
