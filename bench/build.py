@@ -14,6 +14,7 @@ ARGOS_PACKAGES_DIR): how time and memory grow with fiches and languages.
     .venv/bin/python bench/build.py            # N = 10, 50, 100, 200
     .venv/bin/python bench/build.py --quick    # N = 10, 50
     .venv/bin/python bench/build.py --sizes 10,100
+    .venv/bin/python bench/build.py --real-only  # part 1 only
 """
 
 from __future__ import annotations
@@ -258,6 +259,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="N = 10, 50 only")
     parser.add_argument("--sizes", help="comma-separated corpus sizes (default 10,50,100,200)")
     parser.add_argument("--skip-real", action="store_true", help="only the synthetic corpus")
+    parser.add_argument("--real-only", action="store_true", help="only part 1 (no corpus)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else (
         [10, 50] if args.quick else [10, 50, 100, 200]
@@ -271,7 +273,8 @@ def main() -> None:
               f"{os.cpu_count()} CPU(s); load {os.getloadavg()[0]:.1f}\n")
         if not args.skip_real:
             part_one(tmp, env)
-        part_two(tmp, env, sizes, langs)
+        if not args.real_only:
+            part_two(tmp, env, sizes, langs)
 
 
 if __name__ == "__main__":
