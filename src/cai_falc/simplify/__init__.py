@@ -95,6 +95,19 @@ SPLITS: tuple[tuple[str, Callable[[str], list[str]], str], ...] = (
 
 
 _CONTRAST_RE = re.compile(r"^(?:Mais|Cependant|Toutefois|Pourtant),? (?=\S)")
+#: Partners named between commas before the object: "le CAI lance, avec le RWDH et
+#: plusieurs AIS, une campagne ...". Without them the sentence keeps who did what.
+_PARTNER_ASIDE_RE = re.compile(
+    r"(?<=[a-zéèêàù]), (?:avec|en collaboration avec|en partenariat avec|aux côtés d[eu']|"
+    r"grâce à|grâce au|grâce aux) [^,;:«»]+?, "
+    r"(?=(?:un|une|le|la|les|des|l'|son|sa|ses|leur|leurs|plusieurs|\d)\b)"
+)
+#: A line holding a sentence end and a new sentence: the source's sentence split missed
+#: it ("... des chargés du projet MIN. Les duos y partagent ...").
+_TWO_SENTENCES_RE = re.compile(
+    r"\w{2,}[.!?] +(?=(?:Le|La|Les|L'|Il|Elle|Ils|Elles|Un|Une|Des|Ce|Cet|Cette|Ces|En|"
+    r"Dans|Depuis|Pour|Son|Sa|Ses|Leur|Leurs)\b)"
+)
 _LOWER_START_RE = re.compile(r"([a-zé»)]\. )(en|le|la|les|il|elle|dès|depuis)(?= )")
 
 
@@ -348,6 +361,18 @@ def _units(
                 )
             else:
                 lines, steps = _transform(sentence.text, glossary=glossary, limit=limit)
+                partnerless = _PARTNER_ASIDE_RE.sub(" ", _plain(sentence.text), count=1)
+                if not lines and partnerless != _plain(sentence.text):
+                    lines, more = _transform(partnerless, glossary=glossary, limit=limit)
+                    steps += [
+                        Step(
+                            "asides.partners",
+                            _plain(sentence.text),
+                            partnerless,
+                            "partenaires cités entre virgules retirés (phrase trop longue)",
+                        ),
+                        *more,
+                    ]
             if _cut(steps) and any(step.operation == "words.glossary" for step in steps):
                 # The plain words made the sentence longer, and a cut took more of it:
                 # keep the term (explained in the box) when that keeps more of the sentence.
@@ -381,6 +406,12 @@ def _units(
             )
             units.append(unit)
     for unit in units:
+        joined = [line for line in unit.lines if _TWO_SENTENCES_RE.search(line)]
+        if joined:
+            unit.steps.append(
+                Step("select.joined", "\n".join(joined), "", "ligne retirée : deux phrases collées")
+            )
+            unit.lines = [line for line in unit.lines if line not in joined]
         if any(selection.word_count(line) > limit for line in unit.lines):
             # Keep the lines before the first too long one: later ones may need it.
             keep: list[str] = []

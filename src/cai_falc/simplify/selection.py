@@ -10,6 +10,7 @@ within the line budget.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -57,6 +58,7 @@ _PRONOUN_START = re.compile(
 _POINTS_BACK = re.compile(
     r"^(?:Quand|Lorsque|Si|Dès que|Comme|Puisque|Tant que) (?:il|elle|ils|elles)\b"
     r"|^(?:Lorsqu|Puisqu|Qu)['\u2019](?:il|elle|ils|elles)\b"
+    r"|^Parmi (?:ces|ceux-ci|celles-ci|lesquels|lesquelles)\b"
     r"|^(?:C['\u2019]est pourquoi|Pour cela|Pour y répondre|Pour ce faire|De ce fait|"
     r"Dans ce (?:cadre|contexte|but)|À cet effet|Par conséquent)\b"
 )
@@ -68,6 +70,17 @@ _ANNOUNCES_RE = re.compile(
     r"\b(?:plusieurs|différents|différentes|divers|diverses|\d+) (?:constats|éléments|points|"
     r"objectifs|axes|volets|étapes|phases|raisons|défis|enjeux|plans|priorités)\.$"
 )
+#: Words of a line that says something in general, not what happened: "Le Centre propose
+#: une offre de services spécifique.", "Les chiffres sont préoccupants.".
+_GENERIC_RE = re.compile(
+    r"\b(?:plusieurs|différent(?:e|s|es)?|divers(?:e|es)?|certain(?:e|s|es)?|spécifiques?|"
+    r"importante?s?|essentiel(?:le)?s?|centra(?:l|le|ux|les)|particuli(?:er|ère)s?|"
+    r"préoccupante?s?|fondamenta(?:l|le|ux|les)|majeure?s?|clé|enjeux?|constats?|"
+    r"actions?|outils|démarches?|questions?|rôle|offre|processus|réflexion)\b",
+    re.IGNORECASE,
+)
+#: A number that is no year: a count, an amount, a duration, a date in the month.
+_COUNT_RE = re.compile(r"(?<![\w-])(?!(?:1[89]|20)\d\d\b)\d[\d  ]*(?:,\d+)?\b")
 _NOW_RE = re.compile(r"\b(aujourd'hui|à ce jour|actuellement|encore de nos jours)\b", re.I)
 
 
@@ -139,6 +152,8 @@ def score(unit: Unit, *, limit: int) -> float:
         value -= 1.0
     if text.lstrip().startswith(("«", "[", '"', "\u201c")) or "[La]" in text or unit.quoted:
         value -= 20.0  # a quotation: the fiche's words quoting others, not its own point
+    if re.search(r"\b(?:citons|notons|rappelons|soulignons|signalons)\b", text):
+        value -= 5.0  # "Parmi ces éléments, citons ...": the editor's voice, not a fact
     if any(_FIRST_PERSON_RE.search(line) for line in unit.lines):
         value -= 20.0  # "Aujourd'hui, je travaille ...": a witness, whose name is gone
     quoted = re.findall(r"«([^»]*)»", text)
@@ -156,10 +171,92 @@ def score(unit: Unit, *, limit: int) -> float:
         value -= 2.0  # "Le diagnostic montre plusieurs constats.": which ones is elsewhere
     if any(n < 5 for n in counts if n):
         value -= 2.0  # "Il donne aux citoyens.": a short line often lost its object
+    value += concreteness(unit.lines)
+    years = set(_YEAR_RE.findall(text))
+    if years and not any(_YEAR_RE.search(line) for line in unit.lines):
+        value -= 1.5  # "À l'origine, en 2014, le module ne comptait que 20 heures": when?
+        if any(_past_state(line) for line in unit.lines):
+            value -= 2.5  # "Le module ne comptait que 20 heures.": reads as today's state
+    bullets = sum(1 for line in unit.lines if line.startswith("- "))
+    value -= 0.4 * max(0, bullets - 2)  # 4 bullets take the room of 4 facts
+    from .words import acronyms
+
+    # Each initialism is one more entry in « Mots difficiles » (the box stays short).
+    value -= 0.75 * len({a for line in unit.lines for a in acronyms(line)} - {"CAI"})
     value -= 0.3 * max(0, len(unit.lines) - 2)
     value -= 1.0 * max(0, sum(1 for line in unit.lines if line.startswith("- ")) - 4)
     value -= 0.1 * sum(max(0, n - 10) for n in counts)
     return value
+
+
+_IMPERFECT_RE = re.compile(r"\b\w{3,}(?:ait|aient)\b")
+_NOT_IMPERFECT = frozenset(
+    "extrait portrait retrait attrait souhait parfait bienfait méfait distrait abstrait".split()
+)
+
+
+def _past_state(line: str) -> bool:
+    """A line in the imperfect ("ne comptait que", "se limitait"): a state of the past."""
+    return any(
+        m.group(0).lower() not in _NOT_IMPERFECT for m in _IMPERFECT_RE.finditer(line)
+    )
+
+
+def _names(line: str) -> list[str]:
+    """Words in capitals after a line's first word: a named actor, place or project."""
+    tokens = [t.text for t in french.words(line.removeprefix("- ")) if t.kind == "word"]
+    return [t for t in tokens[1:] if t[:1].isupper() and t not in ("CAI", "Centre")]
+
+
+def vague(line: str) -> bool:
+    """A line that says nothing a reader could act on or remember: no number, no year,
+    no name, and a general word ("plusieurs actions", "un rôle clé", "un enjeu central")."""
+    text = line.removeprefix("- ").replace("\u2019", "'")
+    if re.search(r"\d", text) or _names(text):
+        return False
+    return _GENERIC_RE.search(text) is not None
+
+
+def concreteness(lines: list[str]) -> float:
+    """What the kept lines give the reader to hold: a count or an amount, a named actor;
+    a line of general words weighs less ("Le CAI mène plusieurs actions.")."""
+    text = " ".join(line.removeprefix("- ") for line in lines).replace("\u2019", "'")
+    value = 0.0
+    if _COUNT_RE.search(text) and not _ANNOUNCES_RE.search(text):
+        value += 1.5  # "742 prestations", "3 mois", "35 euros": what the reader retains
+    if any(_names(line) for line in lines):
+        value += 0.5
+    plain = [line for line in lines if not line.startswith("- ")]
+    if plain and all(vague(line) for line in plain):
+        value -= 2.5
+    return value
+
+
+def _content(line: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"\w{5,}", line.replace("\u2019", "'"))}
+
+
+def repeats(unit: Unit, kept: list[Unit]) -> bool:
+    """Whether a unit's lines say again what kept units say (most long words already in)."""
+    mine = set().union(*(_content(line) for line in unit.lines)) if unit.lines else set()
+    if len(mine) < 2:
+        return False
+    said = set().union(*(_content(line) for u in kept for line in u.lines)) if kept else set()
+    return len(mine & said) >= 0.75 * len(mine)
+
+
+def _acronyms_of(units: Iterable[Unit]) -> set[str]:
+    from .words import acronyms
+
+    return {a for u in units for line in u.lines for a in acronyms(line)}
+
+
+def _acronym_count(units: Iterable[Unit]) -> int:
+    return len(_acronyms_of(units))
+
+
+def _new_acronyms(unit: Unit, kept: Iterable[Unit]) -> bool:
+    return bool(_acronyms_of([unit]) - _acronyms_of(kept))
 
 
 def _is_list(unit: Unit) -> bool:
@@ -215,6 +312,10 @@ def choose(units: list[Unit], *, min_lines: int, max_lines: int, target: int) ->
                 continue  # a weak sentence only to reach the minimum
             if _needs_previous(unit) and unit.index - 1 not in chosen:
                 continue
+            if _new_acronyms(unit, chosen.values()) and _acronym_count(chosen.values()) >= 3:
+                continue  # « Mots difficiles » holds 4 words at most: no fifth initialism
+            if repeats(unit, list(chosen.values())) and total >= min_lines:
+                continue  # "Le parcours d'accueil devient le parcours d'intégration." twice
             chosen[unit.index] = unit
             total += size
     return [chosen[i] for i in sorted(chosen)]
