@@ -105,28 +105,182 @@ def new_catalog(lang: str) -> Catalog:
 
 
 def read_catalog(path: Path, *, lang: str) -> Catalog:
-    """Read ``path``; an absent file gives an empty catalog; a broken one a CatalogError."""
+    """Read ``path``; an absent file gives an empty catalog; a broken one a CatalogError.
+
+    Files as Poedit, Weblate and people save them are accepted: BOM, CRLF, a legacy
+    charset the header declares, ``#~|`` previous msgids of obsolete entries, tabs after
+    keywords, ``msgctxt``. Several entries for one French sentence (with contexts, or
+    obsolete and active) are folded into one, the person's work first (see
+    :func:`_fold`); the others stay as obsolete entries.
+    """
     if not path.exists():
         return new_catalog(lang)
     try:
-        text = storage.read_text(path, allow_empty=True).text
+        decoded = storage.read_text(path, allow_empty=True)
     except InputError as exc:
         raise CatalogError(path, exc.message.split(": ", 1)[-1]) from exc
+    text = decoded.text
+    if decoded.encoding == "windows-1252":  # not UTF-8: the header must say what it is
+        text = _decode_legacy(path)
     hint = "Fix the file in Poedit or a text editor; cai-falc will not overwrite it."
     problem = lint_po(text)
     if problem is not None:
         raise CatalogError(path, f"invalid PO file: {problem[1]}", line=problem[0], hint=hint)
+    parsed, numbers = _for_babel(text)
     try:
-        return read_po(io.StringIO(text), locale=lang, abort_invalid=True)
+        catalog = read_po(io.StringIO(parsed), locale=lang, abort_invalid=True)
     except PoFileError as exc:
+        line = numbers[min(exc.lineno, len(numbers) - 1)] if numbers else exc.lineno + 1
         raise CatalogError(
             path,
             f"invalid PO file: {exc.args[0] if exc.args else exc} ({exc.line.strip()!r})",
-            line=exc.lineno + 1,  # Babel counts from 0
+            line=line,
             hint=hint,
         ) from exc
     except (ValueError, KeyError) as exc:
-        raise CatalogError(path, f"invalid PO file ({exc})") from exc
+        raise CatalogError(path, f"invalid PO file ({exc})", hint=hint) from exc
+    _fold(catalog)
+    return catalog
+
+
+_CHARSET_RE = re.compile(rb"charset=([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+
+def _decode_legacy(path: Path) -> str:
+    """A catalog that is not UTF-8, decoded with the charset its header declares.
+
+    Guessing would turn a Cyrillic or Arabic translation saved as Windows-1251 or
+    -1256 into mojibake, and rewriting the file would make the loss permanent.
+    """
+    import codecs
+
+    data = path.read_bytes()
+    match = _CHARSET_RE.search(data[:4096])
+    declared = match.group(1).decode("ascii") if match else ""
+    try:
+        codec = codecs.lookup(declared).name if declared else "utf-8"
+    except LookupError:
+        line = data[: match.start()].count(b"\n") + 1 if match else 1
+        raise CatalogError(
+            path,
+            f"unknown charset {declared!r} in the header",
+            line=line,
+            hint="Save the file again as UTF-8 (Poedit: File > Save).",
+        ) from None
+    if codec in ("utf-8", "utf-8-sig"):
+        try:
+            data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            said = f"its header says charset={declared}" if declared else "it has no charset"
+            raise CatalogError(
+                path,
+                f"the file is not UTF-8 but {said} (byte 0x{data[exc.start]:02X})",
+                line=line,
+                hint="It was probably saved as Latin-1 or Windows-125x: save it again as "
+                "UTF-8 (Poedit does it) or correct the charset in its header; "
+                "cai-falc will not overwrite it.",
+            ) from None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise CatalogError(
+            path,
+            f"the file is not in the charset its header says ({declared})",
+            line=line,
+            hint="Save the file again as UTF-8; cai-falc will not overwrite it.",
+        ) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+_OBSOLETE_PREVIOUS_RE = re.compile(r"^#~\s*\|")
+_TAB_AFTER_KEYWORD_RE = re.compile(
+    r"^(\s*(?:#~\s*)?(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?))[ \t]+"
+)
+
+
+def _for_babel(text: str) -> tuple[str, list[int]]:
+    """``text`` as Babel's reader takes it, and the file's line number of each line.
+
+    Babel rejects two things gettext and Poedit write: ``#~|`` lines (the previous
+    msgid of an obsolete entry: dropped, they only help a reviewer) and a tab between
+    a keyword and its string.
+    """
+    lines, numbers = [], []
+    for number, line in enumerate(text.split("\n"), 1):
+        if _OBSOLETE_PREVIOUS_RE.match(line):
+            continue
+        lines.append(_TAB_AFTER_KEYWORD_RE.sub(r"\1 ", line))
+        numbers.append(number)
+    return "\n".join(lines), numbers
+
+
+def _rank(message: Message) -> int:
+    """Whose work an entry is: 0 reviewed, 1 a person's draft, 2 machine, 3 nothing."""
+    name = status(message)
+    if name == "reviewed":
+        return 0
+    if name == "missing":
+        return 1 if _has_text(message) else 3
+    return 2 if _untouched(message) else 1
+
+
+def _has_text(message: Message) -> bool:
+    string = message.string
+    if isinstance(string, str):
+        return bool(string.strip())
+    return any(isinstance(s, str) and s.strip() for s in string or ())
+
+
+def _fold(catalog: Catalog) -> None:
+    """One entry per French sentence, found by ``catalog.get(sentence)``.
+
+    Weblate or a person may add a ``msgctxt``, and an obsolete entry may hold the
+    reviewed translation of a sentence whose active entry is a machine draft: the
+    best entry (reviewed, then a person's draft, then machine) becomes the entry of
+    the sentence, without context; the other entries a person wrote stay obsolete.
+    """
+    groups: dict[str, list[tuple[Message, bool]]] = {}
+    for message in catalog:
+        if message.id and isinstance(message.id, str):
+            groups.setdefault(message.id, []).append((message, True))
+    for message in catalog.obsolete.values():
+        if message.id and isinstance(message.id, str):
+            groups.setdefault(message.id, []).append((message, False))
+    for text, items in groups.items():
+        if len(items) == 1 and items[0][0].context is None:
+            continue
+        active = any(is_active for _, is_active in items)
+        ranked = sorted(items, key=lambda i: (_rank(i[0]), i[0].context is not None, not i[1]))
+        for message, is_active in items:
+            if is_active:
+                catalog.delete(message.id, context=message.context)
+            else:
+                del catalog.obsolete[catalog._key_for(message.id, message.context)]
+        best = ranked[0][0]
+        best.context = None
+        if active:
+            catalog[text] = best
+        else:
+            catalog.obsolete[text] = best
+        for message, _ in ranked[1:]:
+            if _rank(message) <= 1 and message.string != best.string:
+                keep_obsolete(catalog, message)
+
+
+def keep_obsolete(catalog: Catalog, message: Message) -> None:
+    """Add ``message`` to the obsolete entries of ``catalog``, under a key of its own."""
+    message.locations = []
+    key = catalog._key_for(message.id, message.context)
+    base, n = message.context or "ancienne traduction", 1
+    while key in catalog.obsolete:
+        if catalog.obsolete[key].string == message.string:
+            return
+        n += 1
+        message.context = f"{base} {n}"
+        key = catalog._key_for(message.id, message.context)
+    catalog.obsolete[key] = message
 
 
 _KEYWORD_RE = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+(".*)$')
@@ -155,10 +309,18 @@ def lint_po(text: str) -> tuple[int, str] | None:
             seen[key] = start
         return None
 
+    dangling = 0  # the first line of comments no entry has followed yet
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
-        if not line or line.startswith("#"):
+        if line.startswith("#~"):
+            dangling = 0 if re.match(r"#~\s*msgstr", line) else dangling or number
             continue
+        if line.startswith("#"):
+            dangling = dangling or number
+            continue
+        if not line:
+            continue
+        dangling = 0
         match = _KEYWORD_RE.match(line)
         string = match.group(2) if match else line
         if not string.startswith('"'):
@@ -184,6 +346,11 @@ def lint_po(text: str) -> tuple[int, str] | None:
             return number, f"a second {keyword} in the same entry"
         entry[keyword] = string
         last = keyword
+    if dangling:
+        return dangling, (
+            "the file ends with the comments of an entry that is not there: "
+            "it looks cut short (truncated)"
+        )
     return close()
 
 
@@ -232,10 +399,23 @@ def status(message: Message | None) -> str:
     if message is None or not isinstance(message.string, str) or not message.string.strip():
         return "missing"
     if not message.fuzzy:
+        if _leftover_placeholder(message):
+            return "damaged"  # a reviewer kept a machine placeholder: not publishable
         return "reviewed"
     if _comment(message, DAMAGED) is not None and _untouched(message):
         return "damaged"
     return "machine"
+
+
+_PLACEHOLDER_RE = re.compile(r"\bZX\d{1,3}\b")
+
+
+def _leftover_placeholder(message: Message) -> bool:
+    """True when the msgstr holds a ``ZX1``-like placeholder its French source has not."""
+    string = message.string if isinstance(message.string, str) else ""
+    return "ZX" in string and any(
+        m.group() not in str(message.id) for m in _PLACEHOLDER_RE.finditer(string)
+    )
 
 
 def _fingerprint(key: str, text: str) -> str:
@@ -344,13 +524,15 @@ def update_catalog(
             fresh[segment.text] = old
         else:
             fresh[segment.text] = Message(segment.text, "", locations=list(segment.locations))
+    taken = {id(message) for message in fresh}
     for message in [*catalog, *catalog.obsolete.values()]:
-        if not message.id or message.id in wanted or message.id in fresh.obsolete:
+        if not message.id or id(message) in taken:
             continue
-        if status(message) == "missing":
+        if _rank(message) == 3:
             continue  # nobody's work: nothing to keep
-        message.locations = []
-        fresh.obsolete[message.id] = message
+        if message.id in wanted and _rank(message) == 2:
+            continue  # a machine draft the machine just replaced
+        keep_obsolete(fresh, message)
     return fresh
 
 

@@ -1,0 +1,280 @@
+"""PO catalogs as Poedit, Weblate and people really save them: nothing a person wrote is lost."""
+# ruff: noqa: F811  (pytest fixtures imported from argos_kit are redefined as arguments)
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from argos_kit import argos_env, argos_files  # noqa: F401  (fixtures)
+from cai_falc import catalog as po
+from cai_falc import fiche
+from cai_falc.cli import cli
+from cai_falc.errors import CatalogError
+from cai_falc.fiche import FalcText
+
+HEADER = textwrap.dedent(
+    """\
+    msgid ""
+    msgstr ""
+    "Project-Id-Version: cai-falc 1\\n"
+    "Language: {lang}\\n"
+    "MIME-Version: 1.0\\n"
+    "Content-Type: text/plain; charset={charset}\\n"
+    "Content-Transfer-Encoding: 8bit\\n"
+    "Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+    "X-Generator: Poedit 3.4.2\\n"
+
+    """
+)
+
+
+def po_text(body: str, *, lang: str = "en", charset: str = "UTF-8") -> str:
+    return HEADER.format(lang=lang, charset=charset) + textwrap.dedent(body)
+
+
+def falc(body: str) -> FalcText:
+    return FalcText(id="2024-a", title="Le titre", body=textwrap.dedent(body).strip(), words={})
+
+
+def roundtrip(path: Path, body: FalcText, *, lang: str = "en") -> po.Catalog:
+    """What ``translate`` does without a model: read, update, write; then read again."""
+    current = po.segments([body])
+    cat = po.read_catalog(path, lang=lang)
+    po.write_catalog(path, po.update_catalog(cat, current, {}))
+    return po.read_catalog(path, lang=lang)
+
+
+def reviewed(cat: po.Catalog, text: str) -> str | None:
+    message = cat.get(text)
+    return message.string if po.status(message) == "reviewed" else None  # type: ignore[return-value]
+
+
+# -------------------------------------------------------------------- contexts, duplicates
+
+
+def test_a_reviewed_entry_with_a_msgctxt_is_kept_and_used(tmp_path: Path) -> None:
+    path = tmp_path / "en.po"
+    path.write_text(po_text('msgctxt "title"\nmsgid "Le titre"\nmsgstr "The title"\n'), "utf-8")
+    text = falc("Une phrase.")
+    cat = roundtrip(path, text)
+    assert reviewed(cat, "Le titre") == "The title"
+    translation = po.translated_text(text, lang="en", catalog=cat)
+    assert translation.title.text == "The title" and translation.title.status == "reviewed"
+
+
+def test_a_reviewed_obsolete_entry_wins_over_a_machine_draft(tmp_path: Path) -> None:
+    path = tmp_path / "en.po"
+    path.write_text(
+        po_text(
+            """\
+            #. machine: translate-fr_en 1.0
+            #. cai-falc: key=000000000000 text=000000000000
+            #, fuzzy
+            msgid "Le titre"
+            msgstr "Le titre"
+
+            #~ msgid "Le titre"
+            #~ msgstr "The reviewed title"
+            """
+        ),
+        "utf-8",
+    )
+    cat = roundtrip(path, falc("Une phrase."))
+    assert reviewed(cat, "Le titre") == "The reviewed title"
+    assert "The reviewed title" in path.read_text("utf-8")
+
+
+def test_two_contexts_with_two_translations_keep_both(tmp_path: Path) -> None:
+    path = tmp_path / "en.po"
+    path.write_text(
+        po_text(
+            """\
+            msgctxt "a"
+            msgid "Le titre"
+            msgstr "The title"
+
+            msgctxt "b"
+            #, fuzzy
+            msgid "Le titre"
+            msgstr "A heading (a person's draft)"
+            """
+        ).replace('msgctxt "b"\n#, fuzzy\n', '#, fuzzy\nmsgctxt "b"\n'),
+        "utf-8",
+    )
+    cat = roundtrip(path, falc("Une phrase."))
+    assert reviewed(cat, "Le titre") == "The title"
+    written = path.read_text("utf-8")
+    assert "A heading (a person's draft)" in written  # kept, as obsolete
+    assert [m.string for m in cat.obsolete.values()] == ["A heading (a person's draft)"]
+
+
+def test_a_plural_entry_a_person_added_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "en.po"
+    path.write_text(
+        po_text('msgid "Un jour"\nmsgid_plural "%d jours"\nmsgstr[0] "One day"\n'
+                'msgstr[1] "%d days"\n'),
+        "utf-8",
+    )
+    roundtrip(path, falc("Une phrase."))
+    assert '"%d days"' in path.read_text("utf-8")
+
+
+# ----------------------------------------------------------------------------- encodings
+
+
+def test_a_legacy_charset_declared_in_the_header_is_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "uk.po"
+    text = po_text('msgid "Le titre"\nmsgstr "Заголовок"\n', lang="uk", charset="windows-1251")
+    path.write_bytes(text.replace("é", "e").encode("cp1251"))
+    cat = roundtrip(path, falc("Une phrase."), lang="uk")
+    assert reviewed(cat, "Le titre") == "Заголовок"
+    written = path.read_text("utf-8")  # rewritten as UTF-8, saying so
+    assert "Заголовок" in written and "charset=utf-8" in written
+
+
+def test_latin1_bytes_under_a_utf8_header_are_refused_with_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "en.po"
+    data = po_text('msgid "Le titre"\nmsgstr "The title"\n\nmsgid "Été"\nmsgstr "Summer"\n')
+    path.write_bytes(data.encode("latin-1"))
+    with pytest.raises(CatalogError) as info:
+        po.read_catalog(path, lang="en")
+    line = data.splitlines().index('msgid "Été"') + 1
+    assert info.value.line == line
+    assert "not UTF-8" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "transform",
+    [
+        lambda t: t.replace("\n", "\r\n").encode(),
+        lambda t: b"\xef\xbb\xbf" + t.encode(),
+        lambda t: b"\xef\xbb\xbf" + t.replace("\n", "\r\n").encode(),
+    ],
+    ids=["crlf", "bom", "bom-crlf"],
+)
+def test_crlf_and_bom_keep_reviewed_entries(tmp_path: Path, transform: object) -> None:
+    path = tmp_path / "en.po"
+    data = po_text('msgid "Le titre"\nmsgstr "The title"\n')
+    path.write_bytes(transform(data))  # type: ignore[operator]
+    cat = roundtrip(path, falc("Une phrase."))
+    assert reviewed(cat, "Le titre") == "The title"
+    assert not path.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+# ------------------------------------------------------------------- what Poedit writes
+
+
+def test_previous_msgid_of_obsolete_entries_and_tabs_are_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "en.po"
+    path.write_text(
+        po_text(
+            'msgid "Le titre"\nmsgstr\t"The title"\n\n'
+            '#~| msgid "Une vielle phrase."\n#~ msgid "Une vieille phrase."\n'
+            '#~ msgstr "An old sentence."\n'
+        ),
+        "utf-8",
+    )
+    cat = roundtrip(path, falc("Une phrase."))
+    assert reviewed(cat, "Le titre") == "The title"
+    assert cat.obsolete["Une vieille phrase."].string == "An old sentence."
+
+
+def test_errors_after_dropped_lines_name_the_right_line(tmp_path: Path) -> None:
+    path = tmp_path / "en.po"
+    text = po_text(
+        '#~| msgid "a"\n#~ msgid "b"\n#~ msgstr "B"\n\n'
+        'msgid "Le titre"\nmsgstr "The title"\nmsgstr_bad "x"\n'
+    )
+    path.write_text(text, "utf-8")
+    with pytest.raises(CatalogError) as info:
+        po.read_catalog(path, lang="en")
+    assert info.value.line == text.splitlines().index('msgstr_bad "x"') + 1
+
+
+def test_a_truncated_file_is_refused_and_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "en.po"
+    text = po_text(
+        'msgid "Le titre"\nmsgstr "The title"\n\n#. machine: translate-fr_en 1.0\n#: fiches/a:3\n'
+    )
+    path.write_text(text, "utf-8")
+    with pytest.raises(CatalogError) as info:
+        po.read_catalog(path, lang="en")
+    assert "truncated" in str(info.value)
+    assert info.value.line == text.splitlines().index("#. machine: translate-fr_en 1.0") + 1
+
+
+def test_a_truncated_obsolete_entry_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "en.po"
+    path.write_text(po_text('msgid "Le titre"\nmsgstr "The title"\n\n#~ msgid "Vieux"\n'), "utf-8")
+    with pytest.raises(CatalogError):
+        po.read_catalog(path, lang="en")
+
+
+# ----------------------------------------------------------------- what reviewers write
+
+
+def test_a_reviewed_line_with_a_machine_placeholder_is_not_published(tmp_path: Path) -> None:
+    path = tmp_path / "en.po"
+    path.write_text(po_text('msgid "Le titre"\nmsgstr "The ZX1 title"\n'), "utf-8")
+    text = falc("Une phrase.")
+    cat = roundtrip(path, text)
+    assert cat["Le titre"].string == "The ZX1 title"  # the person's text stays
+    block = po.translated_text(text, lang="en", catalog=cat).title
+    assert block.status == "damaged" and block.text is None
+
+
+# ------------------------------------------------------------------- through the command
+
+
+def run(project: Path, *args: str) -> Result:
+    return CliRunner().invoke(cli, ["translate", "--project", str(project), *args])
+
+
+@pytest.fixture
+def installed(argos_env: Path, argos_files: dict[str, Path]) -> Path:
+    result = CliRunner().invoke(cli, ["models", "install", str(argos_files["fr_en"])])
+    assert result.exit_code == 0, result.output
+    return argos_env
+
+
+def write_falc(project: Path, body: str) -> None:
+    text = FalcText(id="2024-a", title="Bonjour à vous", body=body, words={})
+    fiche.write_falc(text, project / "fiches" / "2024-a.falc.md")
+
+
+def test_weblate_context_and_crlf_survive_translate(project: Path, installed: Path) -> None:
+    write_falc(project, "Merci pour les 17 euros.\nLe centre aide les familles.")
+    assert run(project, "--lang", "en").exit_code == 0
+    path = project / "translations" / "en.po"
+    text = path.read_text("utf-8")
+    entry = 'msgid "Merci pour les 17 euros."\nmsgstr "{}"'
+    text = text.replace(
+        "#, fuzzy\n" + entry.format("Thanks pour les 17 euros."),
+        'msgctxt "weblate"\n' + entry.format("Thanks for 17 euros."),
+    )
+    assert "Thanks for 17 euros." in text
+    path.write_bytes(text.replace("\n", "\r\n").encode())
+    for _ in range(2):
+        result = run(project, "--lang", "en")
+        assert result.exit_code == 0, result.output
+    cat = po.read_catalog(path, lang="en")
+    assert reviewed(cat, "Merci pour les 17 euros.") == "Thanks for 17 euros."
+    assert "1 relues" in result.output
+
+
+def test_a_broken_encoding_stops_translate_and_keeps_the_file(
+    project: Path, installed: Path
+) -> None:
+    write_falc(project, "Merci pour les 17 euros.")
+    path = project / "translations" / "en.po"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = po_text('msgid "Été"\nmsgstr "Summer"\n').encode("latin-1")
+    path.write_bytes(data)
+    result = run(project, "--lang", "en")
+    assert result.exit_code == 2
+    assert "en.po:" in result.output and "not UTF-8" in result.output
+    assert path.read_bytes() == data
