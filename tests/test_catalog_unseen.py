@@ -278,3 +278,45 @@ def test_a_broken_encoding_stops_translate_and_keeps_the_file(
     assert result.exit_code == 2
     assert "en.po:" in result.output and "not UTF-8" in result.output
     assert path.read_bytes() == data
+
+
+def test_a_reviewed_line_whose_french_changed_stays_and_is_shown_on_the_new_draft(
+    project: Path, installed: Path
+) -> None:
+    write_falc(project, "Le centre aide les familles.\nMerci pour les 17 euros.")
+    assert run(project, "--lang", "en").exit_code == 0
+    path = project / "translations" / "en.po"
+    cat = po.read_catalog(path, lang="en")
+    cat["Le centre aide les familles."].string = "The centre helps families."
+    cat["Le centre aide les familles."].flags.discard("fuzzy")
+    po.write_catalog(path, cat)
+    write_falc(project, "Le centre aide toutes les familles.\nMerci pour les 17 euros.")
+    for _ in range(2):
+        result = run(project, "--lang", "en")
+        assert result.exit_code == 0, result.output
+    cat = po.read_catalog(path, lang="en")
+    old = cat.obsolete["Le centre aide les familles."]
+    assert old.string == "The centre helps families." and not old.fuzzy
+    draft = cat["Le centre aide toutes les familles."]
+    assert draft.fuzzy and draft.previous_id == ["Le centre aide les familles."]
+    assert po.PREVIOUS + "The centre helps families." in draft.auto_comments
+    assert draft.auto_comments.count(po.PREVIOUS + "The centre helps families.") == 1
+    text = path.read_text("utf-8")
+    assert '#| msgid "Le centre aide les familles."' in text
+
+
+def test_poedit_previous_msgids_survive_a_rewrite_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "en.po"
+    path.write_text(
+        po_text(
+            '#, fuzzy\n#| msgid ""\n#| "Le vieux "\n#| "titre"\nmsgid "Le titre"\n'
+            'msgstr "The old title"\n'
+        ),
+        "utf-8",
+    )
+    for _ in range(2):
+        cat = roundtrip(path, falc("Une phrase."))
+    assert cat["Le titre"].previous_id == ["Le vieux titre"]
+    assert cat["Le titre"].user_comments == []
+    text = path.read_text("utf-8")
+    assert text.count('#| msgid "Le vieux titre"') == 1 and "# |" not in text

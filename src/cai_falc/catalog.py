@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError, read_po, unescape, write_po
 
 from . import storage
 from .errors import CatalogError, InputError
@@ -35,6 +35,8 @@ STATUSES = ("reviewed", "machine", "missing", "damaged")
 MACHINE = "machine: "
 DAMAGED = "damaged: "
 FINGERPRINT = "cai-falc: "
+#: On the draft of a sentence an editor changed: the translation reviewed before.
+PREVIOUS = "relu pour l'ancienne phrase : "
 
 
 @dataclass
@@ -126,7 +128,7 @@ def read_catalog(path: Path, *, lang: str) -> Catalog:
     problem = lint_po(text)
     if problem is not None:
         raise CatalogError(path, f"invalid PO file: {problem[1]}", line=problem[0], hint=hint)
-    parsed, numbers = _for_babel(text)
+    parsed, numbers, previous = _for_babel(text)
     try:
         catalog = read_po(io.StringIO(parsed), locale=lang, abort_invalid=True)
     except PoFileError as exc:
@@ -139,6 +141,10 @@ def read_catalog(path: Path, *, lang: str) -> Catalog:
         ) from exc
     except (ValueError, KeyError) as exc:
         raise CatalogError(path, f"invalid PO file ({exc})", hint=hint) from exc
+    if previous:
+        for message in catalog:
+            if message.lineno in previous:
+                message.previous_id = [previous[message.lineno]]
     _fold(catalog)
     return catalog
 
@@ -200,20 +206,41 @@ _TAB_AFTER_KEYWORD_RE = re.compile(
 )
 
 
-def _for_babel(text: str) -> tuple[str, list[int]]:
-    """``text`` as Babel's reader takes it, and the file's line number of each line.
+def _for_babel(text: str) -> tuple[str, list[int], dict[int, str]]:
+    """``text`` as Babel's reader takes it, the file's line number of each of its lines,
+    and the previous msgids (``#| msgid``) by the line of the msgid they belong to.
 
     Babel rejects two things gettext and Poedit write: ``#~|`` lines (the previous
     msgid of an obsolete entry: dropped, they only help a reviewer) and a tab between
-    a keyword and its string.
+    a keyword and its string. It reads ``#| msgid`` as a translator comment (and
+    writes it back as ``# | msgid``, another comment each time): those lines are
+    taken out here and put back as ``previous_id``.
     """
-    lines, numbers = [], []
+    lines: list[str] = []
+    numbers: list[int] = []
+    previous: dict[int, str] = {}
+    pending: list[str] = []
+    in_previous_msgid = False
     for number, line in enumerate(text.split("\n"), 1):
         if _OBSOLETE_PREVIOUS_RE.match(line):
             continue
-        lines.append(_TAB_AFTER_KEYWORD_RE.sub(r"\1 ", line))
+        if line.startswith("#|"):
+            rest = line[2:].strip()
+            if rest.startswith("msgid "):
+                pending, in_previous_msgid = [rest[6:].strip()], True
+            elif rest.startswith('"') and in_previous_msgid:
+                pending.append(rest)
+            else:
+                in_previous_msgid = False
+            continue
+        line = _TAB_AFTER_KEYWORD_RE.sub(r"\1 ", line)
+        lines.append(line)
         numbers.append(number)
-    return "\n".join(lines), numbers
+        if line.startswith("msgid "):
+            if pending:
+                previous[len(lines)] = "".join(unescape(part) for part in pending)
+            pending, in_previous_msgid = [], False
+    return "\n".join(lines), numbers, previous
 
 
 def _rank(message: Message) -> int:
@@ -357,7 +384,7 @@ def lint_po(text: str) -> tuple[int, str] | None:
 def dump_catalog(catalog: Catalog) -> str:
     """The PO text of ``catalog``."""
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=76, include_previous=False)
+    write_po(buffer, catalog, width=76, include_previous=True)
     return buffer.getvalue().decode("utf-8")
 
 
@@ -533,7 +560,38 @@ def update_catalog(
         if message.id in wanted and _rank(message) == 2:
             continue  # a machine draft the machine just replaced
         keep_obsolete(fresh, message)
+    _note_edited_sources(fresh, current)
     return fresh
+
+
+def _note_edited_sources(catalog: Catalog, current: list[Segment]) -> None:
+    """Show a reviewed translation whose French sentence an editor changed on the new draft.
+
+    The old entry stays obsolete (``#~``); the draft of the closest new sentence gets
+    the old msgid (``#| msgid``, which Poedit shows as a difference) and the reviewed
+    translation in a comment, so the interpreter adapts it instead of starting again.
+    """
+    import difflib
+
+    drafts = {}
+    for segment in current:
+        message = catalog.get(segment.text)
+        if message is not None and _rank(message) >= 2:
+            drafts[segment.text] = message
+    if not drafts:
+        return
+    texts = list(drafts)
+    for old in catalog.obsolete.values():
+        if not isinstance(old.id, str) or not isinstance(old.string, str) or _rank(old):
+            continue
+        match = difflib.get_close_matches(old.id, texts, n=1, cutoff=0.6)
+        if not match:
+            continue
+        message = drafts[match[0]]
+        note = PREVIOUS + " ".join(old.string.split())
+        if note not in message.auto_comments:
+            message.auto_comments.append(note)
+        message.previous_id = [old.id]
 
 
 def count(catalog: Catalog, current: list[Segment], stats: CatalogStats) -> CatalogStats:
