@@ -542,6 +542,8 @@ def _draft(
         min_lines=settings.min_lines,
         max_lines=settings.max_lines,
         target=settings.target_lines,
+        # The title's initialisms are in the box already: a line with them costs none.
+        title_acronyms=frozenset(words.acronyms(_plain(title))),
     )
     trace: list[Step] = []
     kept = {u.index for u in chosen}

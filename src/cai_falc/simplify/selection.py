@@ -251,14 +251,6 @@ def _acronyms_of(units: Iterable[Unit]) -> set[str]:
     return {a for u in units for line in u.lines for a in acronyms(line)}
 
 
-def _acronym_count(units: Iterable[Unit]) -> int:
-    return len(_acronyms_of(units))
-
-
-def _new_acronyms(unit: Unit, kept: Iterable[Unit]) -> bool:
-    return bool(_acronyms_of([unit]) - _acronyms_of(kept))
-
-
 def _is_list(unit: Unit) -> bool:
     return any(line.startswith("- ") for line in unit.lines)
 
@@ -285,7 +277,14 @@ def _needs_previous(unit: Unit) -> bool:
     return bool(unit.lines) and _points_back(unit.lines[0])
 
 
-def choose(units: list[Unit], *, min_lines: int, max_lines: int, target: int) -> list[Unit]:
+def choose(
+    units: list[Unit],
+    *,
+    min_lines: int,
+    max_lines: int,
+    target: int,
+    title_acronyms: frozenset[str] = frozenset(),
+) -> list[Unit]:
     """The lead and the best units, in source order, within ``target`` lines (at most max).
 
     A unit that starts with "Il", "Cette charte"... is taken only after the unit before
@@ -312,7 +311,8 @@ def choose(units: list[Unit], *, min_lines: int, max_lines: int, target: int) ->
                 continue  # a weak sentence only to reach the minimum
             if _needs_previous(unit) and unit.index - 1 not in chosen:
                 continue
-            if _new_acronyms(unit, chosen.values()) and _acronym_count(chosen.values()) >= 3:
+            boxed = _acronyms_of(chosen.values()) | title_acronyms
+            if _acronyms_of([unit]) - boxed and len(boxed) >= 4:
                 continue  # « Mots difficiles » holds 4 words at most: no fifth initialism
             if repeats(unit, list(chosen.values())) and total >= min_lines:
                 continue  # "Le parcours d'accueil devient le parcours d'intégration." twice
