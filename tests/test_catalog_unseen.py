@@ -320,3 +320,20 @@ def test_poedit_previous_msgids_survive_a_rewrite_unchanged(tmp_path: Path) -> N
     assert cat["Le titre"].user_comments == []
     text = path.read_text("utf-8")
     assert text.count('#| msgid "Le vieux titre"') == 1 and "# |" not in text
+
+
+def test_a_file_ending_with_a_long_obsolete_entry_is_not_truncated(tmp_path: Path) -> None:
+    path = tmp_path / "en.po"
+    path.write_text(
+        po_text(
+            'msgid "Le titre"\nmsgstr "The title"\n\n#, fuzzy\n#~ msgid ""\n#~ "Une vieille "\n'
+            '#~ "phrase."\n#~ msgstr ""\n#~ "An old "\n#~ "sentence."\n'
+        ),
+        "utf-8",
+    )
+    cat = roundtrip(path, falc("Une phrase."))
+    assert cat.obsolete["Une vieille phrase."].string == "An old sentence."
+    long = "Une phrase ancienne assez longue pour que la ligne soit coupée en deux " * 2
+    cat.obsolete[long] = po.Message(long, long)
+    po.write_catalog(path, cat)
+    assert po.read_catalog(path, lang="en").obsolete[long].string == long

@@ -340,7 +340,10 @@ def lint_po(text: str) -> tuple[int, str] | None:
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if line.startswith("#~"):
-            dangling = 0 if re.match(r"#~\s*msgstr", line) else dangling or number
+            if re.match(r"#~\s*msgstr", line):
+                dangling = 0
+            elif not re.match(r'#~\s*"', line):  # a continuation changes nothing
+                dangling = dangling or number
             continue
         if line.startswith("#"):
             dangling = dangling or number
