@@ -337,3 +337,20 @@ def test_a_file_ending_with_a_long_obsolete_entry_is_not_truncated(tmp_path: Pat
     cat.obsolete[long] = po.Message(long, long)
     po.write_catalog(path, cat)
     assert po.read_catalog(path, lang="en").obsolete[long].string == long
+
+
+@pytest.mark.parametrize("code", ["pt_BR", "zh_Hans", "ar_MA", "en-GB", "sr@latin"])
+def test_language_variants_in_the_header_are_accepted(tmp_path: Path, code: str) -> None:
+    path = tmp_path / "en.po"
+    path.write_text(po_text('msgid "Le titre"\nmsgstr "The title"\n', lang=code), "utf-8")
+    assert reviewed(roundtrip(path, falc("Une phrase.")), "Le titre") == "The title"
+
+
+def test_a_bad_language_header_is_an_error_on_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "en.po"
+    text = po_text('msgid "Le titre"\nmsgstr "The title"\n', lang="anglais!")
+    path.write_text(text, "utf-8")
+    with pytest.raises(CatalogError) as info:
+        po.read_catalog(path, lang="en")
+    assert info.value.line == text.splitlines().index('"Language: anglais!\\n"') + 1
+    assert "anglais!" in str(info.value)

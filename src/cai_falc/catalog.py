@@ -128,6 +128,7 @@ def read_catalog(path: Path, *, lang: str) -> Catalog:
     problem = lint_po(text)
     if problem is not None:
         raise CatalogError(path, f"invalid PO file: {problem[1]}", line=problem[0], hint=hint)
+    _check_language_header(path, text, hint)
     parsed, numbers, previous = _for_babel(text)
     try:
         catalog = read_po(io.StringIO(parsed), locale=lang, abort_invalid=True)
@@ -147,6 +148,30 @@ def read_catalog(path: Path, *, lang: str) -> Catalog:
                 message.previous_id = [previous[message.lineno]]
     _fold(catalog)
     return catalog
+
+
+_LANGUAGE_RE = re.compile(r'^"Language:[ \t]*([^"\\]*?)[ \t]*(?:\\n)?"$', re.MULTILINE)
+
+
+def _check_language_header(path: Path, text: str, hint: str) -> None:
+    """A Language header Babel cannot parse is an error on its own line (Babel names
+    another line, and a message about something else)."""
+    from babel import Locale, UnknownLocaleError
+
+    end = text.find("\n\n")
+    match = _LANGUAGE_RE.search(text, 0, end if end >= 0 else len(text))
+    if match is None or not match.group(1):
+        return
+    try:
+        Locale.parse(match.group(1).replace("-", "_").split(".")[0].split("@")[0])
+    except (ValueError, TypeError, UnknownLocaleError):
+        raise CatalogError(
+            path,
+            f"the header's Language {match.group(1)!r} is not a language code "
+            "such as 'en', 'pt_BR' or 'zh_Hans'",
+            line=text.count("\n", 0, match.start()) + 1,
+            hint=hint,
+        ) from None
 
 
 _CHARSET_RE = re.compile(rb"charset=([A-Za-z0-9_.:-]+)", re.IGNORECASE)
