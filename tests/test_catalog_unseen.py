@@ -354,3 +354,20 @@ def test_a_bad_language_header_is_an_error_on_its_line(tmp_path: Path) -> None:
         po.read_catalog(path, lang="en")
     assert info.value.line == text.splitlines().index('"Language: anglais!\\n"') + 1
     assert "anglais!" in str(info.value)
+
+
+def test_a_utf16_catalog_from_notepad_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "uk.po"
+    text = po_text('msgid "Le titre"\nmsgstr "Заголовок"\n', lang="uk")
+    path.write_bytes(text.replace("\n", "\r\n").encode("utf-16"))
+    cat = roundtrip(path, falc("Une phrase."), lang="uk")
+    assert reviewed(cat, "Le titre") == "Заголовок"
+    assert "Заголовок" in path.read_text("utf-8")
+
+
+def test_a_binary_file_is_still_refused(tmp_path: Path) -> None:
+    path = tmp_path / "en.po"
+    path.write_bytes(b"msgid \x00\x01\x02")
+    with pytest.raises(CatalogError, match="binary"):
+        po.read_catalog(path, lang="en")
+    assert path.read_bytes() == b"msgid \x00\x01\x02"

@@ -120,10 +120,13 @@ def read_catalog(path: Path, *, lang: str) -> Catalog:
     try:
         decoded = storage.read_text(path, allow_empty=True)
     except InputError as exc:
-        raise CatalogError(path, exc.message.split(": ", 1)[-1]) from exc
-    text = decoded.text
-    if decoded.encoding == "windows-1252":  # not UTF-8: the header must say what it is
-        text = _decode_legacy(path)
+        text = _utf16(path)  # Notepad's "Unicode"; storage takes its NULs for binary
+        if text is None:
+            raise CatalogError(path, exc.message.split(": ", 1)[-1]) from exc
+    else:
+        text = decoded.text
+        if decoded.encoding == "windows-1252":  # not UTF-8: the header must say what
+            text = _decode_legacy(path)
     hint = "Fix the file in Poedit or a text editor; cai-falc will not overwrite it."
     problem = lint_po(text)
     if problem is not None:
@@ -172,6 +175,23 @@ def _check_language_header(path: Path, text: str, hint: str) -> None:
             line=text.count("\n", 0, match.start()) + 1,
             hint=hint,
         ) from None
+
+
+def _utf16(path: Path) -> str | None:
+    """The text of a UTF-16 file with its byte order mark, else None."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError as exc:
+        raise CatalogError(
+            path, "the file is damaged UTF-16", hint="Save it again as UTF-8."
+        ) from exc
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 _CHARSET_RE = re.compile(rb"charset=([A-Za-z0-9_.:-]+)", re.IGNORECASE)
