@@ -11,10 +11,12 @@ from click.testing import CliRunner, Result
 
 from argos_kit import argos_env, argos_files  # noqa: F401  (fixtures)
 from cai_falc import catalog as po
-from cai_falc import fiche
+from cai_falc import config, fiche
 from cai_falc.cli import cli
 from cai_falc.errors import CatalogError
 from cai_falc.fiche import FalcText
+from cai_falc.protect import check_reviewed
+from cai_falc.translate import translate_project
 
 HEADER = textwrap.dedent(
     """\
@@ -371,3 +373,44 @@ def test_a_binary_file_is_still_refused(tmp_path: Path) -> None:
     with pytest.raises(CatalogError, match="binary"):
         po.read_catalog(path, lang="en")
     assert path.read_bytes() == b"msgid \x00\x01\x02"
+
+
+def test_reviewed_lines_that_lost_a_number_or_phone_are_warned_with_their_line(
+    project: Path, installed: Path
+) -> None:
+    write_falc(project, "En 2014, le centre ouvre.\nAppelez le 081 73 71 76.\nMerci pour tout.")
+    assert run(project, "--lang", "en").exit_code == 0
+    path = project / "translations" / "en.po"
+    cat = po.read_catalog(path, lang="en")
+    for source, text in [
+        ("En 2014, le centre ouvre.", "In 2015, the centre opens."),
+        ("Appelez le 081 73 71 76.", "Call 081/73.71.76."),  # same number, other form: fine
+        ("Merci pour tout.", "Thanks ZX1 for everything."),
+    ]:
+        cat[source].string = text
+        cat[source].flags.discard("fuzzy")
+    po.write_catalog(path, cat)
+    settings = config.load(project)
+    texts = [fiche.read_falc(project / "fiches" / "2024-a.falc.md")]
+    (stats,) = translate_project(texts, langs=["en"], settings=settings)
+    lines = path.read_text("utf-8").splitlines()
+    year = lines.index('msgid "En 2014, le centre ouvre."') + 1
+    assert f"{path}:{year}: « En 2014, le centre ouvre. » : le nombre « 2014 » manque" in "\n".join(
+        stats.warnings
+    )
+    assert not any("081" in w for w in stats.warnings)
+    assert any("ZX1" in w and "Merci pour tout." in w for w in stats.warnings)
+    assert (stats.reviewed, stats.damaged) == (2, 1)
+    cat = po.read_catalog(path, lang="en")
+    assert cat["En 2014, le centre ouvre."].string == "In 2015, the centre opens."  # unchanged
+
+
+def test_check_reviewed_reads_other_digits_and_forms() -> None:
+    assert check_reviewed("En 2014, le CAI commence.", "في عام ٢٠١٤ يبدأ") == []
+    assert check_reviewed("Écrivez à info@cai.be.", "Write to info@cai.be") == []
+    assert check_reviewed("Écrivez à info@cai.be.", "Write to us") == [
+        "« info@cai.be » manque dans la traduction relue"
+    ]
+    assert check_reviewed("Appelez le 081 73 71 76.", "Call 081 73 71 77.") == [
+        "« 081 73 71 76 » manque dans la traduction relue"
+    ]

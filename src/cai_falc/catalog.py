@@ -556,6 +556,8 @@ class CatalogStats:
     written: bool = False
     #: Readability figures (``cai_falc.metrics.Metrics``) of the translated segments.
     readability: Any = None
+    #: ``file:line: problem`` for reviewed lines that lost a number, phone or address.
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -651,6 +653,45 @@ def count(catalog: Catalog, current: list[Segment], stats: CatalogStats) -> Cata
         setattr(stats, name, getattr(stats, name) + 1)
     stats.obsolete = len(catalog.obsolete)
     return stats
+
+
+def review_warnings(path: Path, catalog: Catalog, current: list[Segment]) -> list[str]:
+    """``path:line: problem`` for each reviewed line of ``current`` that lost something.
+
+    A person's translation is never changed; but a changed year or phone number, or a
+    machine placeholder left in it (``ZX1``: then it is not published), is said.
+    """
+    from .protect import check_reviewed
+
+    found: list[tuple[str, str]] = []
+    for segment in current:
+        message = catalog.get(segment.text)
+        if message is None or message.fuzzy or not isinstance(message.string, str):
+            continue
+        if not message.string.strip():
+            continue
+        if _leftover_placeholder(message):
+            found.append((segment.text, "un marqueur de la traduction automatique (ZX1...) "
+                          "est resté dans la traduction relue : elle n'est pas publiée"))
+        for problem in check_reviewed(segment.text, message.string):
+            found.append((segment.text, problem))
+    if not found:
+        return []
+    lines: dict[str, int] = {}
+    try:
+        written = read_po(io.StringIO(path.read_text(encoding="utf-8")))
+        lines = {m.id: m.lineno for m in written if isinstance(m.id, str) and m.lineno}
+    except (OSError, ValueError, PoFileError):
+        pass
+    out = []
+    for text, problem in found:
+        where = f"{path}:{lines[text]}" if text in lines else str(path)
+        out.append(f"{where}: « {_short(text)} » : {problem}")
+    return out
+
+
+def _short(text: str, limit: int = 50) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # ----------------------------------------------------------------- for render / build

@@ -188,3 +188,39 @@ def restore(translated: str, protected: Protected) -> tuple[str, list[str]]:
     for number in sorted(out_numbers - in_numbers):
         problems.append(f"le nombre « {number} » a été ajouté par la traduction")
     return text, problems
+
+
+def _ascii_digits(text: str) -> str:
+    """``text`` with every decimal digit (Arabic-Indic, Persian...) written 0-9."""
+    import unicodedata
+
+    return "".join(
+        str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c for c in text
+    )
+
+
+def check_reviewed(source: str, translation: str) -> list[str]:
+    """What a person's translation lost of ``source``: addresses, phone numbers, numbers.
+
+    Only a warning: an interpreter may have good reasons (« 14 h » -> « 2 pm »), but
+    a changed phone number or year on a leaflet is worse than a missing line.
+    """
+    protected = protect(source, lang="")
+    text = _ascii_digits(translation)
+    flat = re.sub(r"[\s\u00a0./-]", "", text)
+    problems = []
+    for slot in protected.slots:
+        if slot.kind in ("email", "url") and slot.original.lower() not in text.lower():
+            problems.append(f"« {slot.original} » manque dans la traduction relue")
+        elif slot.kind in ("phone", "date"):
+            digits = re.sub(r"\D", "", slot.original)
+            if digits not in re.sub(r"\D", "", flat):
+                problems.append(f"« {slot.original} » manque dans la traduction relue")
+    # Numbers outside addresses, phone numbers and dates, on both sides.
+    in_numbers = Counter(protected.numbers)
+    out_numbers = Counter(protect(text, lang="").numbers)
+    for number in sorted(in_numbers - out_numbers, key=protected.numbers.index):
+        problems.append(f"le nombre « {number} » manque dans la traduction relue")
+    for number in sorted(out_numbers - in_numbers):
+        problems.append(f"le nombre « {number} » a été ajouté dans la traduction relue")
+    return problems

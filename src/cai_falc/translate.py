@@ -188,6 +188,7 @@ def translate_project(
         results.append(stats)
     for stats in results:
         stats.written = po.write_catalog(stats.path, catalogs[stats.lang])
+        stats.warnings = po.review_warnings(stats.path, catalogs[stats.lang], current)
     return results
 
 
