@@ -108,6 +108,12 @@ _TWO_SENTENCES_RE = re.compile(
     r"\w{2,}[.!?] +(?=(?:Le|La|Les|L'|Il|Elle|Ils|Elles|Un|Une|Des|Ce|Cet|Cette|Ces|En|"
     r"Dans|Depuis|Pour|Son|Sa|Ses|Leur|Leurs)\b)"
 )
+#: A line from a garbled source: a sentence opener after a comma ("l'insertion
+#: socioprofessionnelle, De plus e aide à ..."), a lone letter that is no word ("e").
+_GARBLED_RE = re.compile(
+    r", (?:De|Du|Des|Le|La|Les|Et|En|Au|Aux|Un|Une) [a-zé]"
+    r"|(?<![\w'\u2019-])[b-xzé](?![\w'\u2019.-])"
+)
 _LOWER_START_RE = re.compile(r"([a-zé»)]\. )(en|le|la|les|il|elle|dès|depuis)(?= )")
 
 
@@ -406,7 +412,11 @@ def _units(
             )
             units.append(unit)
     for unit in units:
-        joined = [line for line in unit.lines if _TWO_SENTENCES_RE.search(line)]
+        joined = [
+            line
+            for line in unit.lines
+            if _TWO_SENTENCES_RE.search(line) or _GARBLED_RE.search(line)
+        ]
         if joined:
             unit.steps.append(
                 Step("select.joined", "\n".join(joined), "", "ligne retirée : deux phrases collées")

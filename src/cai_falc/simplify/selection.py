@@ -116,12 +116,16 @@ def word_count(line: str) -> int:
     return len(french.words(text))
 
 
-def reading_ease(lines: list[str]) -> float:
-    """Kandel-Moles of some lines, as the checker computes it (syllables from Lexique)."""
+def reading_ease(lines: list[str], *, numbers: int | None = None) -> float:
+    """Kandel-Moles of some lines, as the checker computes it (syllables from Lexique);
+    with ``numbers``, a token in figures counts that many syllables."""
     words = [t for line in lines for t in french.words(line.removeprefix("- "))]
     if not words:
         return 0.0
-    syllables = sum(french.syllables(t.text) for t in words)
+    syllables = sum(
+        numbers if numbers is not None and t.text[:1].isdigit() else french.syllables(t.text)
+        for t in words
+    )
     return 207 - 1.015 * len(words) / len(lines) - 73.6 * syllables / len(words)
 
 
@@ -133,8 +137,8 @@ def score(unit: Unit, *, limit: int) -> float:
     if not unit.lines:
         return -100.0
     value = 0.0
-    if _YEAR_RE.search(text):
-        value += 2.0
+    if any(_YEAR_RE.search(line) for line in unit.lines):
+        value += 2.0  # the date the reader gets, not one the cuts took away
     if re.search(r"\b(CAI|Centre)\b", text):
         value += 1.5
     words = [t.text for t in french.words(text)]
@@ -228,12 +232,13 @@ def concreteness(lines: list[str]) -> float:
         value += 0.5
     plain = [line for line in lines if not line.startswith("- ")]
     if plain and all(vague(line) for line in plain):
-        value -= 2.5
+        value -= 2.5  # nearly as much as the easy words of such a line earn it
     return value
 
 
 def _content(line: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"\w{5,}", line.replace("\u2019", "'"))}
+    # Long words, and every figure: "En 2018, 64 enfants ..." is news after "12 enfants".
+    return {w.lower() for w in re.findall(r"\w{5,}|\d+", line.replace("\u2019", "'"))}
 
 
 def repeats(unit: Unit, kept: list[Unit]) -> bool:
@@ -249,6 +254,11 @@ def _acronyms_of(units: Iterable[Unit]) -> set[str]:
     from .words import acronyms
 
     return {a for u in units for line in u.lines for a in acronyms(line)}
+
+
+def _all_vague(unit: Unit) -> bool:
+    plain = [line for line in unit.lines if not line.startswith("- ")]
+    return bool(plain) and all(vague(line) for line in plain)
 
 
 def _is_list(unit: Unit) -> bool:
@@ -314,6 +324,11 @@ def choose(
             boxed = _acronyms_of(chosen.values()) | title_acronyms
             if _acronyms_of([unit]) - boxed and len(boxed) >= 4:
                 continue  # « Mots difficiles » holds 4 words at most: no fifth initialism
+            if _all_vague(unit) and total >= min_lines:
+                # "Le projet mène plusieurs actions." goes, and its place stays empty: the
+                # draft gets shorter rather than taking a weaker, harder line instead.
+                total += size
+                continue
             if repeats(unit, list(chosen.values())) and total >= min_lines:
                 continue  # "Le parcours d'accueil devient le parcours d'intégration." twice
             chosen[unit.index] = unit
