@@ -414,3 +414,30 @@ def test_check_reviewed_reads_other_digits_and_forms() -> None:
     assert check_reviewed("Appelez le 081 73 71 76.", "Call 081 73 71 77.") == [
         "« 081 73 71 76 » manque dans la traduction relue"
     ]
+
+
+def test_an_obsolete_machine_draft_stays_a_machine_draft(tmp_path: Path) -> None:
+    """Babel writes obsolete entries without their flags: ``fuzzy`` was lost, and a
+    machine draft whose sentence came back was published as a reviewed line."""
+    path = tmp_path / "en.po"
+    first = falc("Une phrase.\nUne autre.")
+    current = po.segments([first])
+    cat = po.update_catalog(
+        po.new_catalog("en"),
+        current,
+        {"Une phrase.": po.MachineText("A sentence.", "translate-fr_en 1.0", "k")},
+    )
+    cat["Une autre."].string = "Another (a person's draft)."
+    cat["Une autre."].flags.add("fuzzy")
+    cat["Une autre."].user_comments = ["vu avec Ahmed"]
+    po.write_catalog(path, cat)
+    gone = falc("Le reste.")
+    for _ in range(2):
+        cat = roundtrip(path, gone)
+    assert cat.obsolete["Une phrase."].fuzzy and cat.obsolete["Une autre."].fuzzy
+    assert cat.obsolete["Une autre."].user_comments == ["vu avec Ahmed"]
+    back = roundtrip(path, first)
+    assert po.status(back["Une phrase."]) == "machine"
+    assert po.status(back["Une autre."]) == "machine"
+    assert not po.needs_machine(back["Une phrase."], key="k")  # untouched, same key
+    assert back["Une autre."].string == "Another (a person's draft)."

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po, unescape, write_po
+from babel.messages.pofile import PoFileError, normalize, read_po, unescape, write_po
 
 from . import storage
 from .errors import CatalogError, InputError
@@ -430,10 +430,43 @@ def lint_po(text: str) -> tuple[int, str] | None:
 
 
 def dump_catalog(catalog: Catalog) -> str:
-    """The PO text of ``catalog``."""
+    """The PO text of ``catalog``.
+
+    Babel writes an obsolete entry without its flags and automatic comments: a
+    machine draft (``fuzzy``) would come back as a reviewed line. Obsolete entries are
+    written here, as gettext does (``#, fuzzy`` then ``#~ msgid``).
+    """
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=76, include_previous=True)
-    return buffer.getvalue().decode("utf-8")
+    write_po(buffer, catalog, width=76, include_previous=True, ignore_obsolete=True)
+    text = buffer.getvalue().decode("utf-8")
+    for message in catalog.obsolete.values():
+        text += _obsolete_entry(message) + "\n"  # each entry then a blank line, as Babel
+    return text
+
+
+def _obsolete_entry(message: Message, width: int = 76) -> str:
+    lines = [f"# {c}".rstrip() for c in message.user_comments]
+    lines += [f"#. {c}".rstrip() for c in message.auto_comments]
+    flags = sorted(message.flags)
+    if flags:
+        lines.append("#, " + ", ".join(flags))
+
+    def field(keyword: str, value: str) -> None:
+        lines.append(f"#~ {keyword} " + normalize(value, prefix="#~ ", width=width))
+
+    if message.context:
+        field("msgctxt", message.context)
+    ids = message.id if isinstance(message.id, (list, tuple)) else [message.id]
+    field("msgid", ids[0])
+    if len(ids) > 1:
+        field("msgid_plural", ids[1])
+        strings = message.string if isinstance(message.string, (list, tuple)) else [""]
+        for n, string in enumerate(strings):
+            field(f"msgstr[{n}]", string or "")
+    else:
+        string = message.string if isinstance(message.string, str) else ""
+        field("msgstr", string)
+    return "\n".join(lines) + "\n"
 
 
 _REVISION_LINE_RE = re.compile(r'^"PO-Revision-Date: [^"\n]*\\n"\n', re.MULTILINE)
