@@ -441,3 +441,22 @@ def test_an_obsolete_machine_draft_stays_a_machine_draft(tmp_path: Path) -> None
     assert po.status(back["Une autre."]) == "machine"
     assert not po.needs_machine(back["Une phrase."], key="k")  # untouched, same key
     assert back["Une autre."].string == "Another (a person's draft)."
+
+
+def test_poedit_and_weblate_header_fields_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "en.po"
+    text = po_text('msgid "Le titre"\nmsgstr "The title"\n').replace(
+        '"X-Generator: Poedit 3.4.2\\n"',
+        '"X-Generator: Poedit 3.4.2\\n"\n"X-Poedit-Bookmarks: 3,-1\\n"\n"X-Weblate: \\"x\\"\\n"',
+    )
+    path.write_text(text, "utf-8")
+    roundtrip(path, falc("Une phrase."))
+    written = path.read_text("utf-8")
+    for line in ['"X-Generator: Poedit 3.4.2\\n"', '"X-Poedit-Bookmarks: 3,-1\\n"',
+                 '"X-Weblate: \\"x\\"\\n"']:
+        assert written.count(line) == 1, line
+    header = written[: written.index("\n\n", written.index('msgid ""'))]
+    assert '"X-Generator: Poedit 3.4.2\\n"' in header
+    before = written
+    roundtrip(path, falc("Une phrase."))
+    assert path.read_text("utf-8") == before

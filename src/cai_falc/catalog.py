@@ -25,7 +25,14 @@ from pathlib import Path
 from typing import Any
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, normalize, read_po, unescape, write_po
+from babel.messages.pofile import (
+    PoFileError,
+    escape,
+    normalize,
+    read_po,
+    unescape,
+    write_po,
+)
 
 from . import storage
 from .errors import CatalogError, InputError
@@ -150,7 +157,56 @@ def read_catalog(path: Path, *, lang: str) -> Catalog:
             if message.lineno in previous:
                 message.previous_id = [previous[message.lineno]]
     _fold(catalog)
+    setattr(catalog, _EXTRA, _extra_headers(parsed))
     return catalog
+
+
+#: Header fields Babel reads itself (and writes back from its own attributes).
+_KNOWN_HEADERS = frozenset({
+    "project-id-version", "report-msgid-bugs-to", "pot-creation-date", "po-revision-date",
+    "last-translator", "language", "language-team", "plural-forms", "mime-version",
+    "content-type", "content-transfer-encoding", "generated-by",
+})
+_EXTRA = "_cai_falc_extra_headers"
+
+
+def _extra_headers(text: str) -> list[str]:
+    """The header fields Babel forgets (``X-Generator``, ``X-Poedit-*``...), as lines.
+
+    Babel drops them when it reads a file; writing the catalog without them would
+    change a file Poedit or Weblate saved each time cai-falc runs after them.
+    """
+    lines = text.split("\n")
+    strings: list[str] = []
+    state = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            if state:
+                break
+            continue
+        if line.startswith("#"):
+            continue
+        if line.startswith("msgid "):
+            if line != 'msgid ""' or state:
+                break
+            state = "msgid"
+        elif line.startswith("msgstr "):
+            state = "msgstr"
+            strings.append(line[7:].strip())
+        elif line.startswith('"') and state == "msgstr":
+            strings.append(line)
+        elif state and line.startswith('"'):
+            continue
+        else:
+            break
+    header = "".join(unescape(part) for part in strings if len(part) >= 2)
+    out = []
+    for field_line in header.split("\n"):
+        name, colon, _ = field_line.partition(":")
+        if colon and name.strip() and name.strip().lower() not in _KNOWN_HEADERS:
+            out.append(field_line.strip())
+    return out
 
 
 _LANGUAGE_RE = re.compile(r'^"Language:[ \t]*([^"\\]*?)[ \t]*(?:\\n)?"$', re.MULTILINE)
@@ -439,6 +495,14 @@ def dump_catalog(catalog: Catalog) -> str:
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=76, include_previous=True, ignore_obsolete=True)
     text = buffer.getvalue().decode("utf-8")
+    extra: list[str] = getattr(catalog, _EXTRA, [])
+    if extra:
+        start = text.find('msgid ""\nmsgstr ""\n')
+        end = text.find("\n\n", start)
+        if start >= 0 and end >= 0:
+            present = text[start:end]
+            lines = [escape(f"{h}\n") for h in extra if escape(f"{h}\n") not in present]
+            text = text[:end] + "".join("\n" + line for line in lines) + text[end:]
     for message in catalog.obsolete.values():
         text += _obsolete_entry(message) + "\n"  # each entry then a blank line, as Babel
     return text
@@ -621,6 +685,7 @@ def update_catalog(
         charset="utf-8",
         fuzzy=catalog.fuzzy,
     )
+    setattr(fresh, _EXTRA, list(getattr(catalog, _EXTRA, [])))
     wanted = {segment.text for segment in current}
     for segment in current:
         old = catalog.get(segment.text) or catalog.obsolete.get(segment.text)
