@@ -460,3 +460,16 @@ def test_poedit_and_weblate_header_fields_are_kept(tmp_path: Path) -> None:
     before = written
     roundtrip(path, falc("Une phrase."))
     assert path.read_text("utf-8") == before
+
+
+@pytest.mark.parametrize(("name", "code", "warned"), [
+    ("en.po", "ar", True), ("en.po", "en_GB", False), ("pt.po", "pt_BR", False),
+])
+def test_a_catalog_of_another_language_is_warned(
+    tmp_path: Path, name: str, code: str, warned: bool
+) -> None:
+    path = tmp_path / name
+    path.write_text(po_text('msgid "Le titre"\nmsgstr "The title"\n', lang=code), "utf-8")
+    cat = po.read_catalog(path, lang=path.stem)
+    warnings = po.review_warnings(path, cat, po.segments([falc("Une phrase.")]))
+    assert any("another language" in w for w in warnings) is warned

@@ -761,6 +761,14 @@ def review_warnings(path: Path, catalog: Catalog, current: list[Segment]) -> lis
     """
     from .protect import check_reviewed
 
+    out = []
+    header = getattr(catalog.locale, "language", None)
+    expected = path.stem.replace("-", "_").split("_")[0].lower()
+    if header and expected.isalpha() and header.lower() != expected:
+        out.append(
+            f"{path}: the header says Language: {catalog.locale}, the file name {path.name}: "
+            "is it the catalog of another language?"
+        )
     found: list[tuple[str, str]] = []
     for segment in current:
         message = catalog.get(segment.text)
@@ -774,14 +782,13 @@ def review_warnings(path: Path, catalog: Catalog, current: list[Segment]) -> lis
         for problem in check_reviewed(segment.text, message.string):
             found.append((segment.text, problem))
     if not found:
-        return []
+        return out
     lines: dict[str, int] = {}
     try:
         written = read_po(io.StringIO(path.read_text(encoding="utf-8")))
         lines = {m.id: m.lineno for m in written if isinstance(m.id, str) and m.lineno}
     except (OSError, ValueError, PoFileError):
         pass
-    out = []
     for text, problem in found:
         where = f"{path}:{lines[text]}" if text in lines else str(path)
         out.append(f"{where}: « {_short(text)} » : {problem}")
