@@ -473,3 +473,17 @@ def test_a_catalog_of_another_language_is_warned(
     cat = po.read_catalog(path, lang=path.stem)
     warnings = po.review_warnings(path, cat, po.segments([falc("Une phrase.")]))
     assert any("another language" in w for w in warnings) is warned
+
+
+def test_a_previous_msgid_of_an_obsolete_entry_does_not_move_to_the_next_one(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "en.po"
+    path.write_text(
+        po_text('#| msgid "Vieux"\n#~ msgid "Ancien"\n#~ msgstr "Old"\n\n'
+                'msgid "Le titre"\nmsgstr "The title"\n'),
+        "utf-8",
+    )
+    cat = po.read_catalog(path, lang="en")
+    assert cat["Le titre"].previous_id == []
+    assert cat.obsolete["Ancien"].string == "Old"

@@ -341,6 +341,8 @@ def _for_babel(text: str) -> tuple[str, list[int], dict[int, str]]:
             if pending:
                 previous[len(lines)] = "".join(unescape(part) for part in pending)
             pending, in_previous_msgid = [], False
+        elif not line.strip() or re.match(r"#~\s*msgid ", line):
+            pending, in_previous_msgid = [], False  # not this entry's: an obsolete one's
     return "\n".join(lines), numbers, previous
 
 
