@@ -487,3 +487,20 @@ def test_a_previous_msgid_of_an_obsolete_entry_does_not_move_to_the_next_one(
     cat = po.read_catalog(path, lang="en")
     assert cat["Le titre"].previous_id == []
     assert cat.obsolete["Ancien"].string == "Old"
+
+
+def test_decomposed_accents_in_the_catalog_or_the_text_still_match(tmp_path: Path) -> None:
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "Été à Namur.")
+    assert nfd != "Été à Namur."
+    path = tmp_path / "en.po"
+    path.write_text(po_text(f'msgid "{nfd}"\nmsgstr "Summer in Namur."\n'), "utf-8")
+    text = falc("Été à Namur.")
+    cat = roundtrip(path, text)
+    assert reviewed(cat, "Été à Namur.") == "Summer in Namur."
+    assert not cat.obsolete
+    decomposed = falc(nfd)  # and the other way round: the FALC text is decomposed
+    assert po.translated_text(decomposed, lang="en", catalog=cat).blocks[0].text == (
+        "Summer in Namur."
+    )

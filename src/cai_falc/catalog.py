@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -59,7 +60,7 @@ def segments(falc_texts: Iterable[FalcText], *, root: Path | None = None) -> lis
     found: dict[str, Segment] = {}
 
     def add(text: str, falc: FalcText, line: int) -> None:
-        text = text.strip()
+        text = nfc(text.strip())
         if not text:
             return
         where = _where(falc, root)
@@ -75,6 +76,11 @@ def segments(falc_texts: Iterable[FalcText], *, root: Path | None = None) -> lis
             add(term, falc, 1)
             add(explanation, falc, 1)
     return list(found.values())
+
+
+def nfc(text: str) -> str:
+    """``text`` with composed accents: « é » typed or pasted as « e » + accent matches."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def _where(falc: FalcText, root: Path | None) -> str:
@@ -374,12 +380,12 @@ def _fold(catalog: Catalog) -> None:
     groups: dict[str, list[tuple[Message, bool]]] = {}
     for message in catalog:
         if message.id and isinstance(message.id, str):
-            groups.setdefault(message.id, []).append((message, True))
+            groups.setdefault(nfc(message.id), []).append((message, True))
     for message in catalog.obsolete.values():
         if message.id and isinstance(message.id, str):
-            groups.setdefault(message.id, []).append((message, False))
+            groups.setdefault(nfc(message.id), []).append((message, False))
     for text, items in groups.items():
-        if len(items) == 1 and items[0][0].context is None:
+        if len(items) == 1 and items[0][0].context is None and items[0][0].id == text:
             continue
         active = any(is_active for _, is_active in items)
         ranked = sorted(items, key=lambda i: (_rank(i[0]), i[0].context is not None, not i[1]))
@@ -390,6 +396,7 @@ def _fold(catalog: Catalog) -> None:
                 del catalog.obsolete[catalog._key_for(message.id, message.context)]
         best = ranked[0][0]
         best.context = None
+        best.id = text  # decomposed accents (macOS, some editors) written composed
         if active:
             catalog[text] = best
         else:
@@ -853,7 +860,7 @@ class Translation:
 
 
 def _block(kind: str, source: str, line: int, catalog: Catalog) -> TranslatedBlock:
-    message = catalog.get(source.strip()) if source.strip() else None
+    message = catalog.get(nfc(source.strip())) if source.strip() else None
     name = status(message)
     text = message.string if message is not None and name in ("reviewed", "machine") else None
     model = (_comment(message, MACHINE) or "") if message is not None and name != "reviewed" else ""
