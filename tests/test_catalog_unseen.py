@@ -504,3 +504,18 @@ def test_decomposed_accents_in_the_catalog_or_the_text_still_match(tmp_path: Pat
     assert po.translated_text(decomposed, lang="en", catalog=cat).blocks[0].text == (
         "Summer in Namur."
     )
+
+
+def test_a_long_previous_msgid_is_written_as_strings_and_read_back_whole(tmp_path: Path) -> None:
+    path = tmp_path / "en.po"
+    old = "Le CAI n’attend pas 2014 pour se soucier de l’apprentissage de la langue française."
+    cat = po.new_catalog("en")
+    cat["Le titre"] = po.Message("Le titre", "Le titre", flags=["fuzzy"], previous_id=[old])
+    po.write_catalog(path, cat)
+    text = path.read_text("utf-8")
+    for line in text.splitlines():
+        if line.startswith("#|"):
+            assert line.startswith(('#| msgid "', '#| "')) and line.endswith('"'), line
+    for _ in range(2):
+        cat = roundtrip(path, falc("Une phrase."))
+    assert cat["Le titre"].previous_id == [old]

@@ -502,8 +502,8 @@ def dump_catalog(catalog: Catalog) -> str:
     written here, as gettext does (``#, fuzzy`` then ``#~ msgid``).
     """
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=76, include_previous=True, ignore_obsolete=True)
-    text = buffer.getvalue().decode("utf-8")
+    write_po(buffer, catalog, width=76, include_previous=False, ignore_obsolete=True)
+    text = _with_previous(buffer.getvalue().decode("utf-8"), catalog)
     extra: list[str] = getattr(catalog, _EXTRA, [])
     if extra:
         start = text.find('msgid ""\nmsgstr ""\n')
@@ -515,6 +515,46 @@ def dump_catalog(catalog: Catalog) -> str:
     for message in catalog.obsolete.values():
         text += _obsolete_entry(message) + "\n"  # each entry then a blank line, as Babel
     return text
+
+
+def _with_previous(text: str, catalog: Catalog) -> str:
+    """``text`` with the ``#| msgid`` lines of the entries that have a previous msgid.
+
+    Babel wraps a long previous msgid as a comment (``#| langue."`` on the next line),
+    which no PO reader takes back: they are written here as strings, like msgids.
+    """
+    messages = [m for m in catalog if m.id and m.previous_id and isinstance(m.id, str)]
+    if not messages:
+        return text
+    blocks = text.split("\n\n")
+    wanted = {f"msgid {normalize(str(m.id), width=76)}": m for m in messages}
+    for n, block in enumerate(blocks):
+        lines = block.split("\n")
+        starts = [i for i, line in enumerate(lines) if line.startswith(("msgctxt ", "msgid "))]
+        if not starts:
+            continue
+        first_msgid = next((i for i in starts if lines[i].startswith("msgid ")), None)
+        if first_msgid is None:
+            continue
+        msgid_text = "\n".join([lines[first_msgid], *_continuation(lines[first_msgid + 1 :])])
+        message = wanted.get(msgid_text)
+        if message is None:
+            continue
+        previous = message.previous_id[0] if message.previous_id else ""
+        if not isinstance(previous, str) or not previous:
+            continue
+        insert = f"#| msgid {normalize(previous, prefix='#| ', width=76)}".split("\n")
+        blocks[n] = "\n".join(lines[: starts[0]] + insert + lines[starts[0] :])
+    return "\n\n".join(blocks)
+
+
+def _continuation(lines: list[str]) -> list[str]:
+    out = []
+    for line in lines:
+        if not line.startswith('"'):
+            break
+        out.append(line)
+    return out
 
 
 def _obsolete_entry(message: Message, width: int = 76) -> str:
