@@ -403,6 +403,20 @@ def test_reviewed_lines_that_lost_a_number_or_phone_are_warned_with_their_line(
     assert (stats.reviewed, stats.damaged) == (2, 1)
     cat = po.read_catalog(path, lang="en")
     assert cat["En 2014, le centre ouvre."].string == "In 2015, the centre opens."  # unchanged
+    # The interpreters' coordinator sees it: from `translate`, and in the build's summary.
+    said = run(project, "--lang", "en")
+    assert said.exit_code == 0, said.output
+    assert f"Attention : {path}:{year}: « En 2014, le centre ouvre. »" in said.output
+    from cai_falc import pipeline
+
+    source = fiche.Fiche(
+        id="2024-a", year=2024, title="Bonjour à vous", lead="En 2014, le centre ouvre.",
+        body="Appelez le 081 73 71 76. Merci pour tout.",
+    )
+    fiche.write_fiche(source, project / "fiches" / "2024-a.md")
+    built = pipeline.build(settings, pipeline.BuildOptions(langs=("en",)))
+    summary = "\n".join(pipeline.summary(built))
+    assert f"note : {path}:{year}: « En 2014, le centre ouvre. »" in summary
 
 
 def test_check_reviewed_reads_other_digits_and_forms() -> None:

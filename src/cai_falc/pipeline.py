@@ -472,6 +472,8 @@ def translate_stage(
             "build": [s.lang for s in stats if s.model or s.reviewed],
             "missing": [s.missing_model for s in stats if s.missing_model],
             "missing_langs": [s.lang for s in stats if s.missing_model],
+            # Reviewed lines to look at again (a number lost...): said on every build.
+            "warnings": [w for s in stats for w in s.warnings],
         }
         # Keyed by the catalogs as they are now, after this run wrote them.
         cache.put_result(f"translate-{plan_key()}", plan)
@@ -479,6 +481,9 @@ def translate_stage(
         result.missing.append(message)
         reporter.warn(message)
     result.missing_langs = list(plan.get("missing_langs", []))
+    for warning in plan.get("warnings", []):
+        result.notes.append(warning)
+        reporter.warn(warning)
     reporter.advance(len(project.langs))
     for lang in plan["build"]:
         result.languages.append(lang)

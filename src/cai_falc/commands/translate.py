@@ -79,6 +79,8 @@ def command(langs: tuple[str, ...], project: Path | None) -> None:
             )
         if stats.missing_model:
             click.echo(f"  Attention : {stats.missing_model}", err=True)
+        for warning in stats.warnings:
+            click.echo(f"  Attention : {warning}", err=True)
     if errors:
         raise click.exceptions.Exit(1)
 
