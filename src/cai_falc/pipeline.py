@@ -466,7 +466,7 @@ def translate_stage(
         from . import translate
 
         stats = translate.translate_project(
-            texts, langs=project.langs, settings=settings, glossary=project.glossary
+            texts, langs=project.langs, settings=settings, glossary=project.glossary, figures=False
         )
         plan = {
             "build": [s.lang for s in stats if s.model or s.reviewed],

@@ -142,8 +142,10 @@ def translate_project(
     settings: Settings,
     glossary: Glossary | None = None,
     runtime: Runtime | None = None,
+    figures: bool = True,
 ) -> list[po.CatalogStats]:
-    """Fill ``translations/<lang>.po`` for every language; return per-language figures.
+    """Fill ``translations/<lang>.po`` for every language; return per-language figures
+    (readability too unless ``figures`` is false: the build does not show them).
 
     Every catalog is read first (a broken one stops the run before anything is
     written), then every language is translated in one batch, then catalogs are written.
@@ -184,7 +186,8 @@ def translate_project(
         updated = po.update_catalog(catalog, current, machine)
         catalogs[lang] = updated
         po.count(updated, current, stats)
-        stats.readability = readability(updated, current, lang=lang)
+        if figures:
+            stats.readability = readability(updated, current, lang=lang)
         results.append(stats)
     for stats in results:
         stats.written = po.write_catalog(stats.path, catalogs[stats.lang])
