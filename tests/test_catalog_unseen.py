@@ -533,3 +533,18 @@ def test_a_long_previous_msgid_is_written_as_strings_and_read_back_whole(tmp_pat
     for _ in range(2):
         cat = roundtrip(path, falc("Une phrase."))
     assert cat["Le titre"].previous_id == [old]
+
+
+@pytest.mark.parametrize("encoding", ["windows-1251", "utf-16"])
+def test_the_checker_reads_a_catalog_as_the_catalogs_do(tmp_path: Path, encoding: str) -> None:
+    from cai_falc import check
+
+    path = tmp_path / "uk.po"
+    body = 'msgid "Le centre aide les familles."\nmsgstr "Центр допомагає родинам."\n'
+    charset = "windows-1251" if encoding == "windows-1251" else "UTF-8"
+    path.write_bytes(po_text(body, lang="uk", charset=charset).encode(encoding))
+    doc = check.read_document(path)
+    assert [text for _, text in doc.segments] == ["Центр допомагає родинам."]
+    assert doc.lang == "uk"
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert result.exit_code in (0, 1), result.output  # findings maybe, never bad input

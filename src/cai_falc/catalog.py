@@ -130,16 +130,7 @@ def read_catalog(path: Path, *, lang: str) -> Catalog:
     """
     if not path.exists():
         return new_catalog(lang)
-    try:
-        decoded = storage.read_text(path, allow_empty=True)
-    except InputError as exc:
-        text = _utf16(path)  # Notepad's "Unicode"; storage takes its NULs for binary
-        if text is None:
-            raise CatalogError(path, exc.message.split(": ", 1)[-1]) from exc
-    else:
-        text = decoded.text
-        if decoded.encoding == "windows-1252":  # not UTF-8: the header must say what
-            text = _decode_legacy(path)
+    text = po_text(path)
     hint = "Fix the file in Poedit or a text editor; cai-falc will not overwrite it."
     problem = lint_po(text)
     if problem is not None:
@@ -237,6 +228,22 @@ def _check_language_header(path: Path, text: str, hint: str) -> None:
             line=text.count("\n", 0, match.start()) + 1,
             hint=hint,
         ) from None
+
+
+def po_text(path: Path, *, max_bytes: int = storage.MAX_INPUT_BYTES) -> str:
+    """The text of a catalog file as Poedit, Weblate and people save it: UTF-8 (with a
+    BOM or not), the legacy charset its header declares, or UTF-16 (Notepad's
+    "Unicode"). The checker reads catalogs with it too, so both see the same text."""
+    try:
+        decoded = storage.read_text(path, allow_empty=True, max_bytes=max_bytes)
+    except InputError as exc:
+        text = _utf16(path)  # Notepad's "Unicode"; storage takes its NULs for binary
+        if text is None:
+            raise CatalogError(path, exc.message.split(": ", 1)[-1], hint=exc.hint) from exc
+        return text
+    if decoded.encoding == "windows-1252":  # not UTF-8: the header must say what
+        return _decode_legacy(path)
+    return decoded.text
 
 
 def _utf16(path: Path) -> str | None:

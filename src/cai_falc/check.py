@@ -374,7 +374,11 @@ def read_document(
     falc: bool | None = None,
 ) -> Document:
     """Read a file (or ``text`` for stdin) into a :class:`Document` to check."""
-    if text is None:
+    if text is None and path.name.endswith(".po"):
+        from .catalog import po_text  # the catalogs' own reading: charset, UTF-16...
+
+        raw = po_text(path, max_bytes=MAX_CHECK_BYTES)
+    elif text is None:
         data = storage.read_text(path, max_bytes=MAX_CHECK_BYTES)
         raw = data.text
     else:
