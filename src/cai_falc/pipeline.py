@@ -130,8 +130,22 @@ class Project:
     problems: list[CaiFalcError]
     #: Key of the glossary files: drafts, checks and translations depend on them.
     glossary_key: str = ""
-    #: Fiche id -> its source hash (see :func:`_source_hash`).
+    #: Fiche id -> its source hash (see :meth:`source_hash`).
     source_hashes: dict[str, str] = field(default_factory=dict)
+    #: Settings sections as dicts, for the keys made per fiche (see :meth:`section`).
+    sections: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def source_hash(self, fiche: Fiche) -> str:
+        """``fiche.source_hash()``, computed once per build (every stage's keys use it)."""
+        if fiche.id not in self.source_hashes:
+            self.source_hashes[fiche.id] = fiche.source_hash()
+        return self.source_hashes[fiche.id]
+
+    def section(self, name: str) -> dict[str, Any]:
+        """The settings section ``name`` ("check"...) as a dict: made once per build."""
+        if name not in self.sections:
+            self.sections[name] = dataclasses.asdict(getattr(self.settings, name))
+        return self.sections[name]
 
 
 @dataclass
@@ -155,27 +169,6 @@ class Work:
 
 
 # ------------------------------------------------------------------------- load
-
-
-_SECTIONS: dict[int, tuple[Any, dict[str, Any]]] = {}
-
-
-def _section(section: Any) -> dict[str, Any]:
-    """A settings section (frozen) as a dict, for keys: made once, asked per fiche."""
-    known = _SECTIONS.get(id(section))
-    if known is None or known[0] is not section:
-        if len(_SECTIONS) > 64:
-            _SECTIONS.clear()
-        known = _SECTIONS[id(section)] = (section, dataclasses.asdict(section))
-    return known[1]
-
-
-def _source_hash(project: Project, fiche: Fiche) -> str:
-    """``fiche.source_hash()``, computed once per build (every stage's keys use it)."""
-    known = project.source_hashes.get(fiche.id)
-    if known is None:
-        known = project.source_hashes[fiche.id] = fiche.source_hash()
-    return known
 
 
 def load(settings: config.Settings, options: BuildOptions) -> Project:
@@ -308,9 +301,8 @@ def _fail(result: BuildResult, what: str, exc: BaseException) -> None:
 
 
 def _simplify_key(project: Project, fiche: Fiche) -> str:
-    s = project.settings
     return cache_mod.key(
-        "simplify", _source_hash(project, fiche), project.glossary_key, _section(s.simplify)
+        "simplify", project.source_hash(fiche), project.glossary_key, project.section("simplify")
     )
 
 
@@ -376,9 +368,9 @@ def _check_key(project: Project, fiche: Fiche, falc: FalcText) -> str:
         falc.ignore,
         # Findings and the checked text are at the file's lines (the counts are not).
         falc.body_line,
-        _source_hash(project, fiche),
+        project.source_hash(fiche),
         project.glossary_key,
-        _section(project.settings.check),
+        project.section("check"),
     )
 
 
@@ -455,7 +447,7 @@ def translate_stage(
             [t.content_hash() for t in texts],
             project.glossary_key,
             models_key,
-            _section(settings.translate),
+            dataclasses.asdict(settings.translate),
             [_file_digest(folder / f"{lang}.po") for lang in project.langs],
         )
 
@@ -548,8 +540,8 @@ def _looks_key(settings: config.Settings) -> str:
     # The packaged folders, named without importing the renderer (a no-op build stays light).
     package = Path(__file__).parent
     return cache_mod.key(
-        _section(settings.render),
-        _section(settings.project),
+        dataclasses.asdict(settings.render),
+        dataclasses.asdict(settings.project),
         cache_mod.files_key(package / "templates", settings.path("templates")),
         cache_mod.files_key(package / "static"),
         cache_mod.files_key(package / "locale", patterns=("*.po",)),
@@ -593,7 +585,7 @@ def render_stage(
         key = cache_mod.key(
             "page",
             lang,
-            _source_hash(project, fiche),
+            project.source_hash(fiche),
             fiche.title,
             fiche.year,
             falc.content_hash(),
@@ -695,7 +687,7 @@ def index_stage(
 
 def _fiche_state(project: Project, fiche: Fiche) -> tuple[Any, ...]:
     """What of a fiche its part of the report depends on, besides the settings."""
-    return (fiche.id, _source_hash(project, fiche), fiche.ignore, fiche.body_line)
+    return (fiche.id, project.source_hash(fiche), fiche.ignore, fiche.body_line)
 
 
 def _falc_state(falc: FalcText) -> tuple[Any, ...]:
@@ -718,7 +710,7 @@ def report_stage(
         [_falc_state(t) for t in project.falc.values()],
         work.catalog_keys,
         project.glossary_key,
-        _section(settings.check),
+        project.section("check"),
         work.traces,
         work.looks,
     )
@@ -743,7 +735,7 @@ def report_stage(
             list(entry.trace),
             {lang: repr(t) for lang, t in entry.translations.items()},
             project.glossary_key,
-            _section(settings.check),
+            project.section("check"),
             # The part names files relative to the project: the same wherever it sits,
             # unless the fiches live outside it.
             [
