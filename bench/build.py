@@ -55,28 +55,30 @@ class Run:
         )
 
 
-def build(root: Path, env: dict[str, str], *args: str) -> Run:
-    """Run ``cai-falc build -q`` in a fresh process and measure it."""
+def measure(command: list[str], env: dict[str, str]) -> tuple[Run, str]:
+    """Run ``command`` in a fresh process; its wall and CPU time (its workers' included),
+    peak RSS and exit code, and what it wrote on stderr."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "cai_falc", "build", "-q", "--project", str(root), *args],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-    if proc.stderr:
-        proc.stderr.close()
+    assert proc.stderr is not None
+    err = proc.stderr.read().decode("utf-8", "replace")
+    proc.stderr.close()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    # ru_maxrss is in kB on Linux; the wait4 figure is this child's (and its workers') peak.
+    return Run(wall, cpu, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)), err
+
+
+def build(root: Path, env: dict[str, str], *args: str) -> Run:
+    """Run ``cai-falc build -q`` in a fresh process and measure it."""
+    command = [sys.executable, "-m", "cai_falc", "build", "-q", "--project", str(root), *args]
+    run, err = measure(command, env)
     if "Traceback" in err:
         sys.exit(f"the build crashed:\n{err}")
-    # ru_maxrss is in kB on Linux; the wait4 figure is this child's (and its workers') peak.
-    return Run(wall, cpu, usage.ru_maxrss / 1024, proc.returncode)
+    return run
 
 
 def project(folder: Path, fiches: list[Path], langs: list[str]) -> Path:
@@ -122,7 +124,7 @@ def models_env(tmp: Path, langs: list[str]) -> dict[str, str]:
 
 def change_one(root: Path, which: int = 0) -> None:
     """Change one fiche's source, as an editor re-importing a corrected fiche would."""
-    paths = sorted(p for p in (root / "fiches").glob("*.md") if not p.name.endswith(".falc.md"))
+    paths = corpus.source_files(root / "fiches")
     path = paths[which % len(paths)]
     fiche = read_fiche(path)
     fiche.lead += " Le CAI organise aussi une rencontre chaque année."
@@ -179,7 +181,7 @@ def part_one(tmp: Path, env: dict[str, str]) -> None:
     print("1a. The repository's own project as committed, fr + en, ar, uk (echo models;"
           " cold = no build cache, no outputs; no-op and one fiche changed: medians of 3)")
     ratios(scenario(repository(tmp / "repo"), env))
-    real = [p for p in sorted((ROOT / "fiches").glob("*.md")) if not p.name.endswith(".falc.md")]
+    real = corpus.source_files()
     print(f"\n1b. Its {len(real)} fiches alone, French only (cold = no cache, no FALC drafts):"
           " the smallest project, where fixed costs weigh most")
     runs = scenario(project(tmp / "real-j1", real, []), env)
@@ -202,14 +204,7 @@ def part_one(tmp: Path, env: dict[str, str]) -> None:
 
 def timed(env: dict[str, str], code: str) -> Run:
     """A Python process running ``code``, measured like a build."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code], env=env)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Run(wall, cpu, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status))
+    return measure([sys.executable, "-c", code], env)[0]
 
 
 def part_two(tmp: Path, env: dict[str, str], sizes: list[int], langs: list[str]) -> None:
@@ -248,7 +243,7 @@ def warm_user_caches(tmp: Path, env: dict[str, str]) -> None:
     """Fill the user-level caches (lexicon, compiled templates) once, as bootstrap and a
     user's first build do: "cold" below means a project without its build cache, not a
     machine that never ran cai-falc (that one-time cost would flatter every ratio)."""
-    real = [p for p in sorted((ROOT / "fiches").glob("*.md")) if not p.name.endswith(".falc.md")]
+    real = corpus.source_files()
     root = project(tmp / "warm-up", real[:1], ["en"])
     build(root, env)
     shutil.rmtree(root)

@@ -19,9 +19,14 @@ from cai_falc.fiche import Fiche, read_fiche, write_fiche
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def source_files(folder: Path = ROOT / "fiches") -> list[Path]:
+    """The source fiche files of ``folder`` (not their FALC texts), sorted by id."""
+    return [p for p in sorted(folder.glob("*.md")) if not p.name.endswith(".falc.md")]
+
+
 def real_fiches(folder: Path = ROOT / "fiches") -> list[Fiche]:
     """The real source fiches (not their FALC texts), sorted by id."""
-    return [read_fiche(p) for p in sorted(folder.glob("*.md")) if not p.name.endswith(".falc.md")]
+    return [read_fiche(p) for p in source_files(folder)]
 
 
 def synthetic(base: list[Fiche], n: int) -> list[Fiche]:
